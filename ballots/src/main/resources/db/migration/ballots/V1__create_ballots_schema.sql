@@ -1,0 +1,1 @@
+COMMENT ON SCHEMA ballots IS 'Herdbook ballots: ballots and their voting windows, members'' registered public keys, signed votes and the receipts returned for them, the append-only Merkle log of ballot identifiers (RFC 9162) with its signed tree heads, tallies and audit bundles. Vote and log tables are append-only. Written only by the ballots module; other modules ask it.';

@@ -1,0 +1,1 @@
+COMMENT ON SCHEMA finance IS 'Herdbook finance: the double-entry ledger (journal entries and immutable postings, reversals instead of edits, closed months), PayPal dues, donations and webhook events, bank reconciliation runs, and the runway forecast. Written only by the finance module; other modules ask it.';

@@ -1,0 +1,41 @@
+package org.herdbook.web.startup.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.logging.Logger;
+import org.herdbook.web.demo.control.DemoFoundation;
+import org.herdbook.web.setup.control.FirstRun;
+
+/** Runs the start-up steps in order when the application starts, and remembers that they ran. */
+@ApplicationScoped
+public class Bootstrap {
+
+    private static final Logger LOG = Logger.getLogger(Bootstrap.class.getName());
+
+    @Inject
+    SchemaMigrations migrations;
+    @Inject
+    DemoFoundation demo;
+    @Inject
+    FirstRun firstRun;
+
+    private volatile boolean complete;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        Instant begin = Instant.now();
+        migrations.apply();
+        demo.loadIfRequested();
+        firstRun.prepare();
+        complete = true;
+        LOG.info(() -> "Herdbook started in " + Duration.between(begin, Instant.now()).toMillis() + " ms.");
+    }
+
+    /** True once migrations, demo data and first-run preparation have all finished. */
+    public boolean isComplete() {
+        return complete;
+    }
+}

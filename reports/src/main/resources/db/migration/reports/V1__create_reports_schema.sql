@@ -1,0 +1,1 @@
+COMMENT ON SCHEMA reports IS 'Herdbook reports: the monthly reports of the foundation, one per calendar month in its time zone, with the figures frozen when a report is published and the bilingual renderings (PDF, HTML, JSON, CSV) made from them. Written only by the reports module; figures come from the finance and governance modules through their interfaces.';
