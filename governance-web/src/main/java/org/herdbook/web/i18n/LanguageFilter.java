@@ -36,7 +36,7 @@ public class LanguageFilter extends HttpFilter {
             cookie.setHttpOnly(true);
             cookie.setAttribute("SameSite", "Lax");
             response.addCookie(cookie);
-            response.sendRedirect(addressWithoutLanguage(request));
+            response.sendRedirect(addressWithoutLanguage(request.getRequestURI(), request.getQueryString()));
             return;
         }
         Language language = fromCookie(request).or(() -> Language.firstSpoken(request.getLocales())).orElse(Language.DEFAULT);
@@ -55,10 +55,10 @@ public class LanguageFilter extends HttpFilter {
     }
 
     /** The request's own path and query, minus {@code lang}: never an address on another host. */
-    static String addressWithoutLanguage(HttpServletRequest request) {
-        String query = request.getQueryString() == null ? "" : Arrays.stream(request.getQueryString().split("&"))
+    static String addressWithoutLanguage(String path, String query) {
+        String kept = query == null ? "" : Arrays.stream(query.split("&"))
                 .filter(pair -> !pair.isEmpty() && !pair.equals(PARAMETER) && !pair.startsWith(PARAMETER + "="))
                 .collect(Collectors.joining("&"));
-        return request.getRequestURI() + (query.isEmpty() ? "" : "?" + query);
+        return path + (kept.isEmpty() ? "" : "?" + kept);
     }
 }

@@ -83,7 +83,11 @@ public class SignIn {
         this.password = password;
     }
 
+    /** Where to go after signing in: the {@code next} parameter the sign-in page was opened with. */
     public String getNext() {
+        if (next == null) {
+            next = faces.getExternalContext().getRequestParameterMap().get("next");
+        }
         return next;
     }
 

@@ -29,7 +29,6 @@ public class SchemaMigrations {
                     .dataSource(dataSource)
                     .schemas(schema)
                     .locations("classpath:db/migration/" + schema)
-                    .callbackLocations("classpath:db/migration/" + schema)
                     .failOnMissingLocations(true)
                     .load()
                     .migrate();

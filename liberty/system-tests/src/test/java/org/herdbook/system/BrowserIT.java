@@ -1,0 +1,104 @@
+package org.herdbook.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Chromium through the real pages: the home page, the language switch both ways, signing in and
+ * out. Without Debian's chromium and chromium-driver this fails, saying how to install them.
+ */
+class BrowserIT {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private WebDriver browser;
+    private Path profile;
+
+    @BeforeEach
+    void startChromium() throws Exception {
+        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+                .as("Browser tests need Chromium and its driver: sudo apt-get install -y chromium chromium-driver")
+                .isTrue();
+        profile = Files.createTempDirectory("herdbook-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--lang=en-US", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void stopChromium() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void aVisitorSwitchesToFrenchAndBackThenSignsInAndOut() {
+        browser.get(TestServer.url("/"));
+        assertThat(text("foundation-name")).isEqualTo(TestServer.FOUNDATION_NAME);
+        assertThat(text("sign-in-link")).isEqualTo("Sign in");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+
+        browser.findElement(By.id("lang-fr")).click();
+        await(ExpectedConditions.textToBe(By.id("sign-in-link"), "Se connecter"));
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fr");
+        assertThat(browser.getCurrentUrl()).doesNotContain("lang=");
+        assertThat(text("welcome")).contains("cotisations");
+
+        // The choice sticks on the next page.
+        browser.findElement(By.id("sign-in-link")).click();
+        await(ExpectedConditions.titleContains("Connexion"));
+
+        browser.findElement(By.id("lang-en")).click();
+        await(ExpectedConditions.titleContains("Sign in"));
+
+        browser.findElement(By.id("sign-in:email")).sendKeys(TestServer.ADMIN_EMAIL);
+        browser.findElement(By.id("sign-in:password")).sendKeys(TestServer.ADMIN_PASSWORD);
+        browser.findElement(By.id("sign-in:submit")).click();
+        await(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
+        assertThat(text("signed-in-as")).isEqualTo(TestServer.ADMIN_EMAIL);
+        assertThat(text("roles")).isEqualTo("admin");
+        assertThat(browser.getTitle()).contains("My account");
+
+        browser.findElement(By.id("nav-admin")).click();
+        await(ExpectedConditions.textToBe(By.id("time-zone"), "America/Winnipeg"));
+
+        browser.findElement(By.id("sign-out:submit")).click();
+        await(ExpectedConditions.presenceOfElementLocated(By.id("sign-in-link")));
+        browser.get(TestServer.url("/admin/index.xhtml"));
+        await(ExpectedConditions.urlContains("/sign-in.xhtml"));
+    }
+
+    private String text(String id) {
+        return browser.findElement(By.id(id)).getText();
+    }
+
+    private void await(org.openqa.selenium.support.ui.ExpectedCondition<?> condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition);
+    }
+}

@@ -1,0 +1,48 @@
+package org.herdbook.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+/** What operators and API clients rely on: health, metrics, the OpenAPI document. */
+class OperationsIT {
+
+    private final HttpClient client = TestServer.newSession();
+
+    @Test
+    void readinessChecksTheDatabaseAndStartUp() {
+        HttpResponse<String> ready = TestServer.get(client, "/health/ready");
+        assertThat(ready.statusCode()).isEqualTo(200);
+        JsonObject check = TestServer.json(ready).getJsonArray("checks").getJsonObject(0);
+        assertThat(check.getString("name")).isEqualTo("database");
+        assertThat(check.getString("status")).isEqualTo("UP");
+        assertThat(check.getJsonObject("data").getString("postgresql")).startsWith("18.");
+        assertThat(check.getJsonObject("data").getBoolean("startup-complete")).isTrue();
+    }
+
+    @Test
+    void livenessChecksAPooledConnection() {
+        HttpResponse<String> live = TestServer.get(client, "/health/live");
+        assertThat(live.statusCode()).isEqualTo(200);
+        assertThat(TestServer.json(live).getString("status")).isEqualTo("UP");
+        assertThat(live.body()).contains("database-connection");
+    }
+
+    @Test
+    void metricsAreInPrometheusFormat() {
+        HttpResponse<String> metrics = TestServer.get(client, "/metrics");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("# TYPE ").contains("jvm_uptime_seconds");
+    }
+
+    @Test
+    void theOpenApiDocumentNamesTheOperationsByTheirStableIds() {
+        HttpResponse<String> openapi = TestServer.get(client, "/openapi");
+        assertThat(openapi.statusCode()).isEqualTo(200);
+        assertThat(openapi.body()).contains("operationId: issueAccessToken", "operationId: getCurrentAccount",
+                "/api/tokens", "bearer");
+    }
+}
