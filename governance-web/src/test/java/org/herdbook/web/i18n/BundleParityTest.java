@@ -39,6 +39,17 @@ class BundleParityTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"org/herdbook/web/messages", "ValidationMessages", "org/herdbook/finance/messages",
+            "org/herdbook/ballots/messages", "org/herdbook/reports/messages"})
+    void noMessageUsesAStraightApostropheThatMessageFormatWouldSwallow(String bundle) throws IOException {
+        for (String file : List.of(bundle + ".properties", bundle + "_fr.properties")) {
+            Properties messages = load(file);
+            assertThat(messages.stringPropertyNames()).allSatisfy(
+                    key -> assertThat(messages.getProperty(key)).as(file + " " + key).doesNotContain("'"));
+        }
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"org/herdbook/web/messages", "ValidationMessages"})
     void frenchIsActuallyTranslated(String bundle) throws IOException {
         Properties english = load(bundle + ".properties");

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class RestartIT {
 
     @Test
-    void afterKillMinus9TheServerRestartsCleanlyAndKeepsTheAdministrator() throws Exception {
+    void afterKillMinus9TheServerRestartsCleanlyAndKeepsItsData() throws Exception {
         Path pidFile = TestServer.wlp().resolve("usr/servers/.pid/herdbook-it.pid");
         long serverPid = Long.parseLong(Files.readString(pidFile).trim());
         Path pgdata = Path.of(System.getProperty("herdbook.pgdata"));
@@ -33,6 +33,8 @@ class RestartIT {
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         start.environment().put("HERDBOOK_ADMIN_EMAIL", "second.admin@herdbook.test");
         start.environment().put("HERDBOOK_ADMIN_PASSWORD", "another long password");
+        // Demo data goes only into an empty Herdbook: this one has a foundation.
+        start.environment().put("HERDBOOK_DEMO", "true");
         assertThat(start.start().waitFor(180, TimeUnit.SECONDS)).isTrue();
         TestServer.awaitReady(Duration.ofMinutes(3));
 
@@ -42,5 +44,8 @@ class RestartIT {
         assertThat(TestServer.postJson(TestServer.newSession(), "/api/tokens",
                 credentials("second.admin@herdbook.test", "another long password")).statusCode()).isEqualTo(401);
         assertThat(TestServer.get(TestServer.newSession(), "/").body()).contains(TestServer.FOUNDATION_NAME);
+        assertThat(TestServer.log()).contains("already has a foundation: no demo data loaded");
+        assertThat(TestServer.postJson(TestServer.newSession(), "/api/tokens",
+                credentials("admin@demo.herdbook.invalid", "any password at all")).statusCode()).isEqualTo(401);
     }
 }
