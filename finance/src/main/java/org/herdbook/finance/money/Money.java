@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  *
  * <p>Amounts in different currencies never mix: adding, subtracting or comparing them throws
  * {@link CurrencyMismatchException}. Currencies without a fixed number of fraction digits
- * (gold {@code XAU}, the test code {@code XXX}) are refused.
+ * (gold {@code XAU}, the testing code {@code XTS}, "no currency") are refused.
  *
  * <p>Every parameter must be non-null; a null one is refused with a
  * {@link NullPointerException} naming it.
