@@ -4,13 +4,12 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
-import java.security.Principal;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Collectors;
-import org.herdbook.web.account.control.Accounts;
 import org.herdbook.web.account.entity.Account;
 import org.herdbook.web.account.entity.Role;
+import org.herdbook.web.security.control.HerdbookAuthentication;
 
 /** The signed-in person as pages show them ({@code #{me}}). */
 @Named("me")
@@ -20,24 +19,12 @@ public class CurrentAccount {
     @Inject
     SecurityContext security;
     @Inject
-    Accounts accounts;
+    HttpServletRequest request;
 
-    private Optional<Account> account;
-
+    /** The account the authentication mechanism loaded for this request, if anyone is signed in. */
     private Optional<Account> account() {
-        if (account == null) {
-            Principal caller = security.getCallerPrincipal();
-            account = caller == null ? Optional.empty() : parse(caller.getName()).flatMap(accounts::byId);
-        }
-        return account;
-    }
-
-    private static Optional<UUID> parse(String id) {
-        try {
-            return Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return request.getAttribute(HerdbookAuthentication.REQUEST_ACCOUNT) instanceof Account account
+                && security.getCallerPrincipal() != null ? Optional.of(account) : Optional.empty();
     }
 
     public boolean isSignedIn() {

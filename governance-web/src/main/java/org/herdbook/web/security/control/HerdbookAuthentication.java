@@ -2,6 +2,8 @@ package org.herdbook.web.security.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
@@ -10,6 +12,8 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -20,8 +24,7 @@ import org.herdbook.web.account.control.Accounts;
 import org.herdbook.web.account.entity.Account;
 import org.herdbook.web.account.entity.Role;
 import org.herdbook.web.api.Problem;
-import org.herdbook.web.i18n.Language;
-import org.herdbook.web.i18n.Messages;
+import org.herdbook.web.api.Problems;
 
 /**
  * The application's one authentication mechanism.
@@ -39,9 +42,13 @@ public class HerdbookAuthentication implements HttpAuthenticationMechanism {
 
     /** Session attribute holding the signed-in account's id. */
     public static final String SESSION_ACCOUNT = "herdbook.account";
+    /** Request attribute holding the signed-in {@link Account}, loaded once per request. */
+    public static final String REQUEST_ACCOUNT = "herdbook.requestAccount";
     /** Request attribute holding the {@link Authenticator.Outcome} of a sign-in attempt. */
     public static final String SIGN_IN_OUTCOME = "herdbook.signInOutcome";
     public static final String SIGN_IN_PAGE = "/sign-in.xhtml";
+    /** Thread-safe and costly to create: one for every 401 this mechanism writes. */
+    private static final Jsonb JSON = JsonbBuilder.create();
 
     @Inject
     Accounts accounts;
@@ -50,7 +57,7 @@ public class HerdbookAuthentication implements HttpAuthenticationMechanism {
     @Inject
     Authenticator authenticator;
     @Inject
-    Messages messages;
+    Problems problems;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -61,7 +68,7 @@ public class HerdbookAuthentication implements HttpAuthenticationMechanism {
             if (caller.isPresent()) {
                 return signedIn(context, caller.get());
             }
-            return unauthorized(request, response, "invalid-token");
+            return unauthorized(response, "invalid-token");
         }
 
         Credential credential = context.isAuthenticationRequest() && context.getAuthParameters() != null
@@ -83,7 +90,7 @@ public class HerdbookAuthentication implements HttpAuthenticationMechanism {
         }
         if (context.isProtected()) {
             if (isApi(request)) {
-                return unauthorized(request, response, "authentication-required");
+                return unauthorized(response, "authentication-required");
             }
             return context.redirect(request.getContextPath() + SIGN_IN_PAGE + "?next="
                     + URLEncoder.encode(pathAndQuery(request), StandardCharsets.UTF_8));
@@ -120,22 +127,21 @@ public class HerdbookAuthentication implements HttpAuthenticationMechanism {
     }
 
     private static AuthenticationStatus signedIn(HttpMessageContext context, Account account) {
+        context.getRequest().setAttribute(REQUEST_ACCOUNT, account);
         Set<String> groups = account.getRoles().stream().map(Role::roleName).collect(Collectors.toSet());
         return context.notifyContainerAboutLogin(account.getId().toString(), groups);
     }
 
-    private AuthenticationStatus unauthorized(HttpServletRequest request, HttpServletResponse response, String kind) {
-        Language language = Language.firstSpoken(request.getLocales()).orElse(Language.DEFAULT);
-        Problem problem = Problem.of(kind, jakarta.ws.rs.core.Response.Status.UNAUTHORIZED,
-                messages.get(language, "problem." + kind + ".title"), messages.get(language, "problem." + kind + ".detail"));
+    private AuthenticationStatus unauthorized(HttpServletResponse response, String kind) {
+        Problem problem = problems.problem(kind, jakarta.ws.rs.core.Response.Status.UNAUTHORIZED);
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setHeader("WWW-Authenticate", "Bearer");
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
-        try (var json = jakarta.json.bind.JsonbBuilder.create()) {
-            response.getWriter().write(json.toJson(problem));
-        } catch (Exception e) {
-            throw new IllegalStateException("could not write the 401 problem", e);
+        try {
+            response.getWriter().write(JSON.toJson(problem));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the 401 problem", e);
         }
         return AuthenticationStatus.SEND_FAILURE;
     }
