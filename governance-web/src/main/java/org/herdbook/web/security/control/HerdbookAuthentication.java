@@ -119,7 +119,11 @@ public class HerdbookAuthentication implements HttpAuthenticationMechanism {
         return account;
     }
 
-    private static void rememberInNewSession(HttpServletRequest request, Account account) {
+    /**
+     * Signs {@code account} in for this browser: the session is re-keyed (no fixation) and
+     * remembers the account. Every way of signing in (password, Mastodon) ends here.
+     */
+    public static void rememberInNewSession(HttpServletRequest request, Account account) {
         if (request.getSession(false) != null) {
             request.changeSessionId();
         }
