@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.herdbook.web.mastodon.entity.RegisteredApp;
@@ -137,7 +136,7 @@ public class MastodonClient {
                 LOG.warning(() -> "Revoking a Mastodon access token at " + instance + " answered " + answer.status());
             }
         } catch (InstanceUnreachable e) {
-            LOG.log(Level.WARNING, "Could not revoke a Mastodon access token at " + instance, e);
+            LOG.warning(() -> "Could not revoke a Mastodon access token: " + e.getMessage());
         }
     }
 

@@ -93,11 +93,11 @@ public class MastodonFlows {
         }
         String error = request.getParameter("error");
         if (error != null) {
-            return Outcome.of("access_denied".equals(error) ? Kind.DENIED : Kind.FAILED, host);
+            return Outcome.of("access_denied".equals(error) ? Kind.DENIED : Kind.FAILED, flow, host);
         }
         String code = request.getParameter("code");
         if (code == null || code.isBlank() || code.length() > MAX_CODE_LENGTH) {
-            return Outcome.of(Kind.FAILED, host);
+            return Outcome.of(Kind.FAILED, flow, host);
         }
 
         MastodonAccount mastodon;
@@ -111,10 +111,10 @@ public class MastodonFlows {
             }
         } catch (GrantRefused refused) {
             LOG.info(refused::getMessage);
-            return Outcome.of(Kind.GRANT_REFUSED, host);
+            return Outcome.of(Kind.GRANT_REFUSED, flow, host);
         } catch (InstanceUnreachable unreachable) {
             LOG.warning(unreachable::getMessage);
-            return Outcome.of(Kind.UNREACHABLE, host);
+            return Outcome.of(Kind.UNREACHABLE, flow, host);
         }
 
         if (flow.intent() == PendingFlow.Intent.LINK) {
@@ -123,14 +123,14 @@ public class MastodonFlows {
                 case LINKED_TO_ANOTHER_ACCOUNT -> Kind.LINKED_TO_ANOTHER_ACCOUNT;
                 case ACCOUNT_HAS_ANOTHER_LINK -> Kind.ACCOUNT_HAS_ANOTHER_LINK;
             };
-            return new Outcome(kind, mastodon.acct(), host, null);
+            return new Outcome(kind, true, mastodon.acct(), host, null);
         }
         Optional<Account> account = identities.accountSignedInAs(instance, mastodon).flatMap(accounts::byId);
         if (account.isEmpty()) {
-            return new Outcome(Kind.NOT_LINKED, mastodon.acct(), host, null);
+            return new Outcome(Kind.NOT_LINKED, false, mastodon.acct(), host, null);
         }
         HerdbookAuthentication.rememberInNewSession(request, account.get());
-        return new Outcome(Kind.SIGNED_IN, mastodon.acct(), host, HerdbookAuthentication.safeNext(flow.next()));
+        return new Outcome(Kind.SIGNED_IN, false, mastodon.acct(), host, HerdbookAuthentication.safeNext(flow.next()));
     }
 
     private static Optional<UUID> signedInAccount(HttpServletRequest request) {

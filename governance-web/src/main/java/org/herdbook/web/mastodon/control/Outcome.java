@@ -3,10 +3,11 @@ package org.herdbook.web.mastodon.control;
 /**
  * How a flow ended, as the callback reports it to the browser.
  *
+ * @param linking true when a signed-in person was linking (they go back to their account page)
  * @param acct the Mastodon acct the instance confirmed, when it got that far (shown escaped)
  * @param next where a signed-in person continues (a local path)
  */
-public record Outcome(Kind kind, String acct, String instanceHost, String next) {
+public record Outcome(Kind kind, boolean linking, String acct, String instanceHost, String next) {
 
     /** Each ending with its HTTP status and the message explaining it ({@code mastodon.outcome.*}). */
     public enum Kind {
@@ -44,6 +45,10 @@ public record Outcome(Kind kind, String acct, String instanceHost, String next) 
     }
 
     public static Outcome of(Kind kind, String instanceHost) {
-        return new Outcome(kind, null, instanceHost, null);
+        return new Outcome(kind, false, null, instanceHost, null);
+    }
+
+    public static Outcome of(Kind kind, PendingFlow flow, String instanceHost) {
+        return new Outcome(kind, flow.intent() == PendingFlow.Intent.LINK, null, instanceHost, null);
     }
 }
