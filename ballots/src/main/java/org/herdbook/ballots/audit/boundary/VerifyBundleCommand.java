@@ -73,7 +73,9 @@ public final class VerifyBundleCommand {
                 break;
             }
         }
-        ResourceBundle messages = ResourceBundle.getBundle("org.herdbook.ballots.messages", locale);
+        // No fallback to the machine's locale: --lang en must give English on a French machine.
+        ResourceBundle messages = ResourceBundle.getBundle("org.herdbook.ballots.messages", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         if (file == null) {
             err.println(messages.getString("ballots.verifier.usage"));
             return USAGE;
