@@ -5,6 +5,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.Ed25519Verifier;
+import com.nimbusds.jose.crypto.bc.BouncyCastleProviderSingleton;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
@@ -16,7 +17,8 @@ import java.util.Set;
  * The keys and algorithms Herdbook accepts for signed votes and for its own signatures, and
  * nothing else: Ed25519 (JWS {@code alg} {@code EdDSA}, or its RFC 9864 name {@code Ed25519})
  * and ECDSA on P-256 ({@code ES256}). Never {@code none}, never HMAC, never RSA; never a key
- * taken from a JWS header. Stateless and thread-safe.
+ * taken from a JWS header. Nimbus verifies Ed25519 with Google Tink and ES256 with Bouncy Castle
+ * as its JCA provider. Stateless and thread-safe.
  */
 public final class KeyPolicy {
 
@@ -69,7 +71,11 @@ public final class KeyPolicy {
                 return Optional.of(new Ed25519Verifier(okp));
             }
             if (key instanceof ECKey ec && Curve.P_256.equals(ec.getCurve()) && JWSAlgorithm.ES256.equals(alg)) {
-                return Optional.of(new ECDSAVerifier(ec));
+                ECDSAVerifier verifier = new ECDSAVerifier(ec);
+                // Bouncy Castle verifies ECDSA about five times faster than the JDK; it is set on this
+                // verifier only, never registered as a JVM-wide provider.
+                verifier.getJCAContext().setProvider(BouncyCastleProviderSingleton.getInstance());
+                return Optional.of(verifier);
             }
             return Optional.empty();
         } catch (JOSEException e) {
