@@ -22,7 +22,7 @@ import org.herdbook.ballots.casting.entity.VerifiedBallot;
 import org.herdbook.ballots.keys.control.KeyPolicy;
 import org.herdbook.ballots.keys.control.ServerKey;
 import org.herdbook.ballots.log.control.LogSignatures;
-import org.herdbook.ballots.log.control.MerkleTreeHash;
+import org.herdbook.ballots.log.control.MerkleFrontier;
 import org.herdbook.ballots.log.entity.BallotReceipt;
 import org.herdbook.ballots.log.entity.SignedTreeHead;
 import org.herdbook.ballots.manifest.entity.BallotManifest;
@@ -41,7 +41,7 @@ public final class TestBallotBox implements RegisteredKeys, CastHistory, VoterRo
     private final Set<String> jtis = new HashSet<>();
     private final Map<String, Long> seqs = new HashMap<>();
     private final List<VerifiedBallot> accepted = new ArrayList<>();
-    private final List<byte[]> log = new ArrayList<>();
+    private MerkleFrontier log = MerkleFrontier.empty();
     private final List<SignedTreeHead> treeHeads = new ArrayList<>();
     private final BallotVerifier verifier = new BallotVerifier(this, this, this);
 
@@ -69,9 +69,8 @@ public final class TestBallotBox implements RegisteredKeys, CastHistory, VoterRo
         accepted.add(ballot);
         jtis.add(ballot.jti());
         seqs.put(ballot.kid(), ballot.seq());
-        log.add(Base64URL.from(ballot.ballotId()).decode());
-        SignedTreeHead head = LogSignatures.signTreeHead(serverKey, manifest.ballot(), log.size(),
-                MerkleTreeHash.rootHash(log), at);
+        log = log.append(Base64URL.from(ballot.ballotId()).decode());
+        SignedTreeHead head = LogSignatures.signTreeHead(serverKey, manifest.ballot(), log.size(), log.rootHash(), at);
         treeHeads.add(head);
         return LogSignatures.signReceipt(serverKey, ballot.ballotId(), log.size() - 1, head, at);
     }
