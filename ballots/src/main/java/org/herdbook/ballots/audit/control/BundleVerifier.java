@@ -51,8 +51,10 @@ import org.herdbook.ballots.tally.entity.TallyResult;
  *       root, and its tally equals the bundle's tally and the recount of the ballots that
  *       count.</li>
  * </ol>
- * Every mismatch becomes a {@link Finding}; the bundle verifies when there is none. Ballots are
- * checked in parallel. Stateless and thread-safe.
+ * Every mismatch becomes a {@link Finding}; the bundle verifies when there is none. The recount
+ * is made only when every ballot is valid (an invalid ballot already fails the bundle, and no
+ * count of the rest would be the election's). Ballots are checked in parallel. Stateless and
+ * thread-safe.
  */
 public final class BundleVerifier {
 
