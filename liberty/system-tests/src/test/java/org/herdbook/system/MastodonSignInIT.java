@@ -148,7 +148,8 @@ class MastodonSignInIT {
         HttpResponse<String> missing = TestServer.get(browser, "/auth/mastodon/callback?code="
                 + TestServer.encode(FakeMastodon.query(second).get("code")), "Accept-Language", "fr");
         assertThat(missing.statusCode()).isEqualTo(400);
-        assertThat(missing.body()).contains("La connexion n’a pas pu aboutir");
+        // A signed-in person's pages follow their account's language (English here), not the browser's.
+        assertThat(missing.body()).contains("The sign-in could not be completed");
 
         HttpResponse<String> unexpected = TestServer.get(TestServer.newSession(), "/auth/mastodon/callback?code=abc&state=def");
         assertThat(unexpected.statusCode()).as("no flow was started in this browser").isEqualTo(400);
@@ -201,7 +202,7 @@ class MastodonSignInIT {
         String first = TestPeople.withRoles("first", "member").email();
         assertThat(roundTrip(signedIn(first), "/auth/mastodon/link", FakeMastodon.ACT_AS, person.id()).statusCode()).isEqualTo(302);
 
-        HttpClient second = signedIn(TestPeople.withRoles("second", "member").email());
+        HttpClient second = signedIn(TestPeople.speaking("fr", "second", "member").email());
         HttpResponse<String> refused = roundTrip(second, "/auth/mastodon/link", FakeMastodon.ACT_AS, person.id(),
                 "Accept-Language", "fr");
         assertThat(refused.statusCode()).isEqualTo(409);
