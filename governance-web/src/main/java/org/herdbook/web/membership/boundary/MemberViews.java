@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.herdbook.web.account.entity.Account;
 import org.herdbook.web.membership.control.Memberships;
 import org.herdbook.web.membership.control.StandingHistory;
 import org.herdbook.web.membership.control.VotingEligibility;
@@ -53,6 +54,11 @@ public final class MemberViews {
     public record MemberFile(UUID id, String displayName, String email, String memberClass, String standing,
             LocalDate paidUntil, Eligibility votingToday, List<Period> standingHistory, List<Payment> duesPayments,
             List<Contribution> projectContributions) {
+        /** The member's file as it stands today in the foundation's time zone. */
+        static MemberFile of(Memberships memberships, Account account) {
+            return of(memberships.file(account), memberships.foundation().today());
+        }
+
         static MemberFile of(Memberships.MemberFile file, LocalDate today) {
             return new MemberFile(file.account().getId(), file.account().getDisplayName(), file.account().getEmail(),
                     file.membership().getMemberClass().code(), file.standing().code(), file.paidUntil().orElse(null),

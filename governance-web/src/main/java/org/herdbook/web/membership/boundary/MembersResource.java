@@ -140,7 +140,7 @@ public class MembersResource {
     @SecurityRequirement(name = HerdbookApi.BEARER)
     @Operation(operationId = "getMember", summary = "A member's file: class, standing history, dues, contributions")
     public MemberViews.MemberFile getMember(@PathParam("id") String id) {
-        return MemberViews.MemberFile.of(memberships.file(member(id)), memberships.foundation().today());
+        return MemberViews.MemberFile.of(memberships, member(id));
     }
 
     @GET
@@ -171,7 +171,7 @@ public class MembersResource {
                 memberships.foundation().today());
         memberships.changeStanding(account.getId(), decision.standing(), decision.effectiveOn(),
                 StandingCause.BOARD_DECISION, decision.reason(), actor());
-        return MemberViews.MemberFile.of(memberships.file(account), memberships.foundation().today());
+        return MemberViews.MemberFile.of(memberships, account);
     }
 
     @POST
@@ -187,7 +187,7 @@ public class MembersResource {
         Account account = member(id);
         memberships.grantProjectMembership(account.getId(), MemberForms.projectGrant(body.project(),
                 body.description(), body.evidenceUrl(), body.startsOn(), body.reviewOn()), actor());
-        return MemberViews.MemberFile.of(memberships.file(account), memberships.foundation().today());
+        return MemberViews.MemberFile.of(memberships, account);
     }
 
     @POST
@@ -207,7 +207,7 @@ public class MembersResource {
         memberships.recordDuesPayment(account.getId(), payment.amount(), payment.paidOn(), payment.months(),
                 DuesPayment.Source.HAND, payment.reference(), actor());
         return Response.status(Response.Status.CREATED)
-                .entity(MemberViews.MemberFile.of(memberships.file(account), memberships.foundation().today())).build();
+                .entity(MemberViews.MemberFile.of(memberships, account)).build();
     }
 
     private Account member(String id) {

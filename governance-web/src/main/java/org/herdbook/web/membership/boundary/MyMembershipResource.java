@@ -37,7 +37,7 @@ public class MyMembershipResource {
             + " contributions and whether I may vote today")
     public MemberViews.MemberFile getMyMembership() {
         Account account = me.account();
-        return MemberViews.MemberFile.of(memberships.file(account), memberships.foundation().today());
+        return MemberViews.MemberFile.of(memberships, account);
     }
 
     @POST
@@ -48,6 +48,6 @@ public class MyMembershipResource {
     public MemberViews.MemberFile resignMembership() {
         Account account = me.account();
         memberships.resign(account.getId());
-        return MemberViews.MemberFile.of(memberships.file(account), memberships.foundation().today());
+        return MemberViews.MemberFile.of(memberships, account);
     }
 }
