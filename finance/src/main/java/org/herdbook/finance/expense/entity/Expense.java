@@ -64,6 +64,10 @@ public record Expense(UUID id, String vendor, String accountCode, String paidFro
         return booked();
     }
 
+    public String getInvoiceContentType() {
+        return invoiceContentType;
+    }
+
     public String getRecordedBy() {
         return recordedBy;
     }

@@ -361,7 +361,7 @@ public class Ledger {
         }
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(
-                        "SELECT reverses FROM finance.journal_entry WHERE reverses = ANY (?::uuid[])")) {
+                        "SELECT reverses FROM finance.journal_entry WHERE reverses IS NOT NULL AND reverses = ANY (?::uuid[])")) {
             select.setArray(1, Sql.textArray(connection, ids.stream().map(UUID::toString).toList()));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {

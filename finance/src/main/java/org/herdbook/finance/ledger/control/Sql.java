@@ -23,7 +23,7 @@ public final class Sql {
     public static RuntimeException translate(SQLException exception) {
         String state = exception.getSQLState();
         if ("P0002".equals(state)) {
-            return Refusal.conflict("finance.ledger.monthClosed", "");
+            return Refusal.conflict("finance.ledger.monthClosedInDatabase");
         }
         if ("P0004".equals(state)) {
             return Refusal.invalid("finance.ledger.unbalancedInDatabase");

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * The columns of a PayPal "Activity download" that the books read, with the headers PayPal
@@ -32,6 +34,9 @@ enum ActivityColumn {
 
     private static final Map<String, ActivityColumn> ENGLISH = new HashMap<>();
     private static final Map<String, ActivityColumn> FRENCH = new HashMap<>();
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** Labels repeat on every row: normalize each distinct one once. */
+    private static final Map<String, String> NORMALIZED = new ConcurrentHashMap<>();
 
     static {
         for (ActivityColumn column : values()) {
@@ -67,9 +72,21 @@ enum ActivityColumn {
         return Optional.ofNullable(FRENCH.get(normalize(header)));
     }
 
+
     /** Case, accents' composition, typographic apostrophes and stray spaces do not matter. */
     static String normalize(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFC).replace('\u2019', '\'').replace('\u00a0', ' ')
-                .replace("\ufeff", "").strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        if (text.length() > 200) {
+            return compute(text);
+        }
+        if (NORMALIZED.size() > 10_000) {
+            NORMALIZED.clear();
+        }
+        return NORMALIZED.computeIfAbsent(text, ActivityColumn::compute);
+    }
+
+    private static String compute(String text) {
+        String composed = Normalizer.normalize(text, Normalizer.Form.NFC).replace('\u2019', '\'').replace('\u00a0', ' ')
+                .replace("\ufeff", "").strip();
+        return SPACES.matcher(composed).replaceAll(" ").toLowerCase(Locale.ROOT);
     }
 }

@@ -55,6 +55,7 @@ public final class ActivityCsv {
 
     private static final int MAX_PROBLEMS = org.herdbook.finance.paypal.entity.ImportReport.MAX_PROBLEMS;
     private static final Pattern SLASHED = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{2}|\\d{4})");
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile("[-+]?\\d+(\\.\\d+)?");
     private static final Pattern ISO = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern DOTTED = Pattern.compile("(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})");
     private static final Pattern OFFSET = Pattern.compile("(?:GMT|UTC)\\s*([+-])\\s*(\\d{1,2})(?::?(\\d{2}))?");
@@ -329,7 +330,7 @@ public final class ActivityCsv {
         } else {
             text = text.replace(",", "");
         }
-        if (!text.matches("[-+]?\\d+(\\.\\d+)?")) {
+        if (!PLAIN_DECIMAL.matcher(text).matches()) {
             throw new IllegalArgumentException(raw);
         }
         return new BigDecimal(text);

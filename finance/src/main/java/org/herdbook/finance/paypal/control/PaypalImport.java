@@ -54,6 +54,7 @@ public class PaypalImport {
     /** {@code pg_advisory_xact_lock} key shared by everything that books PayPal transactions. */
     public static final long LOCK = 0x4845524442L;
     private static final int CHUNK = 5000;
+    private static final int ANALYZE_AFTER = 5000;
     private static final String IMPORTER = "paypal-import";
 
     @Resource(lookup = "jdbc/herdbook")
@@ -128,7 +129,7 @@ public class PaypalImport {
             if (book) {
                 Set<String> claimed = existing(connection, "SELECT e.paypal_txn_id FROM finance.journal_entry e"
                         + " WHERE e.paypal_txn_id = ANY (?::text[]) AND e.reverses IS NULL AND NOT EXISTS"
-                        + " (SELECT 1 FROM finance.journal_entry r WHERE r.reverses = e.id)",
+                        + " (SELECT 1 FROM finance.journal_entry r WHERE r.reverses = e.id AND r.reverses IS NOT NULL)",
                         fresh.stream().map(PaypalLine::transactionId).toList());
                 entries = entries(connection, fresh.stream().filter(line -> !claimed.contains(line.transactionId())).toList());
             }
@@ -142,7 +143,13 @@ public class PaypalImport {
             }
             for (int from = 0; from < entries.size(); from += CHUNK) {
                 ledger.bookAll(connection, entries.subList(from, Math.min(entries.size(), from + CHUNK)), IMPORTER);
+                if (from == 0 && entries.size() >= ANALYZE_AFTER) {
+                    analyze(connection);
+                }
                 progress.progressed(fresh.size() + Math.min(entries.size(), from + CHUNK), total);
+            }
+            if (fresh.size() >= ANALYZE_AFTER) {
+                analyze(connection);
             }
             return new ImportReport(id, true, rows, fresh.size(), duplicates, entries.size(), skipped, List.of(), 0);
         } catch (SQLException e) {
@@ -158,7 +165,7 @@ public class PaypalImport {
                     .orElseThrow(() -> Refusal.notFound("finance.reconciliation.unknownLine", transactionId));
             Set<String> claimed = existing(connection, "SELECT e.paypal_txn_id FROM finance.journal_entry e"
                     + " WHERE e.paypal_txn_id = ANY (?::text[]) AND e.reverses IS NULL AND NOT EXISTS"
-                    + " (SELECT 1 FROM finance.journal_entry r WHERE r.reverses = e.id)", List.of(transactionId));
+                    + " (SELECT 1 FROM finance.journal_entry r WHERE r.reverses = e.id AND r.reverses IS NOT NULL)", List.of(transactionId));
             if (!claimed.isEmpty()) {
                 throw Refusal.conflict("finance.reconciliation.alreadyBooked", transactionId);
             }
@@ -323,6 +330,14 @@ public class PaypalImport {
             }
         }
         return closed;
+    }
+
+    /** Fresh statistics, or the planner goes on treating the grown tables as small ones. */
+    private static void analyze(Connection connection) throws SQLException {
+        try (PreparedStatement analyze = connection.prepareStatement(
+                "ANALYZE finance.paypal_line, finance.journal_entry, finance.posting")) {
+            analyze.execute();
+        }
     }
 
     private static void lock(Connection connection) throws SQLException {

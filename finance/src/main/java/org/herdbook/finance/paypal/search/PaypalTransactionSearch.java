@@ -129,6 +129,9 @@ public final class PaypalTransactionSearch {
             return client.getTransactionSearchController().searchTransactions(input).getResult();
         } catch (ApiException e) {
             throw new Refusal(Refusal.Kind.CONFLICT, "finance.paypal.apiRefused", e.getResponseCode());
+        } catch (io.apimatic.core.exceptions.AuthValidationException e) {
+            // The SDK reports a refused token request this way, before any search is sent.
+            throw new Refusal(Refusal.Kind.CONFLICT, "finance.paypal.apiRefused", 401);
         } catch (IOException e) {
             throw new Refusal(Refusal.Kind.CONFLICT, "finance.paypal.apiUnreachable", e.getMessage());
         }
