@@ -50,6 +50,36 @@ public final class ProblemMappers {
         }
     }
 
+    /** A request the business rules refuse. */
+    @Provider
+    public static class Refused implements ExceptionMapper<Refusal> {
+        @Inject
+        Problems problems;
+
+        @Override
+        public Response toResponse(Refusal refusal) {
+            return problems.problem(refusal.kind(), refusal.status(), refusal.arguments()).toResponse();
+        }
+    }
+
+    /** Input that breaks the rules of the operation: every reason, in the caller's language. */
+    @Provider
+    public static class InvalidFields implements ExceptionMapper<org.herdbook.web.api.InvalidInput> {
+        @Inject
+        Problems problems;
+        @Inject
+        Messages messages;
+        @Inject
+        RequestLanguage language;
+
+        @Override
+        public Response toResponse(org.herdbook.web.api.InvalidInput invalid) {
+            String detail = invalid.messageKeys().stream().distinct()
+                    .map(key -> messages.get(language.current(), key)).collect(Collectors.joining(" "));
+            return problems.withDetail("invalid-input", Response.Status.BAD_REQUEST, detail).toResponse();
+        }
+    }
+
     /** Bean Validation on boundary parameters: every violated rule, in the caller's language. */
     @Provider
     public static class InvalidInput implements ExceptionMapper<ConstraintViolationException> {

@@ -16,13 +16,19 @@ import java.util.stream.Collectors;
  * Resolves each request's language and applies the switcher's choice.
  *
  * <p>{@code GET ...?lang=fr} stores the choice in a cookie and redirects to the same address
- * without the parameter, so the choice sticks and works without JavaScript.
+ * without the parameter, so the choice sticks and works without JavaScript. A signed-in
+ * person's account preference comes first, and the switcher changes it.
  */
 @WebFilter(filterName = "LanguageFilter", urlPatterns = "/*")
 public class LanguageFilter extends HttpFilter {
 
+    private static final long serialVersionUID = 1L;
+
+    @jakarta.inject.Inject
+    transient AccountLanguage accountLanguage;
+
     static final String COOKIE = "herdbook_lang";
-    static final String PARAMETER = "lang";
+    public static final String PARAMETER = "lang";
     private static final int ONE_YEAR = 365 * 24 * 3600;
 
     @Override
@@ -36,10 +42,12 @@ public class LanguageFilter extends HttpFilter {
             cookie.setHttpOnly(true);
             cookie.setAttribute("SameSite", "Lax");
             response.addCookie(cookie);
+            accountLanguage.prefer(request, chosen.get());
             response.sendRedirect(addressWithoutLanguage(request.getRequestURI(), request.getQueryString()));
             return;
         }
-        Language language = fromCookie(request).or(() -> Language.firstSpoken(request.getLocales())).orElse(Language.DEFAULT);
+        Language language = accountLanguage.preferred(request).or(() -> fromCookie(request))
+                .or(() -> Language.firstSpoken(request.getLocales())).orElse(Language.DEFAULT);
         request.setAttribute(RequestLanguage.ATTRIBUTE, language);
         response.setHeader("Content-Language", language.tag());
         chain.doFilter(request, response);

@@ -31,6 +31,8 @@ public final class TestServer {
     public static final String ADMIN_EMAIL = "first.admin@herdbook.test";
     public static final String ADMIN_PASSWORD = "correct horse battery staple";
     public static final String FOUNDATION_NAME = "Fondation Éole — Mastodon des Prairies";
+    /** The time zone FirstRunIT gives the foundation: days (standing, record dates) are counted in it. */
+    public static final String FOUNDATION_ZONE = "America/Winnipeg";
 
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
     private static final Pattern SETUP_LINK = Pattern.compile("(http://[^\\s\"]+/setup\\.xhtml\\?token=([A-Za-z0-9_-]+))");
@@ -98,6 +100,24 @@ public final class TestServer {
             request.headers(headers);
         }
         return send(client, request.build());
+    }
+
+    public static HttpResponse<String> putJson(HttpClient client, String path, String json, String bearer) {
+        return send(client, HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").header("Authorization", bearer)
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** A request without a body ({@code PUT}, {@code DELETE}...) with a bearer token. */
+    public static HttpResponse<String> send(HttpClient client, String method, String path, String bearer) {
+        return send(client, HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30))
+                .header("Authorization", bearer).method(method, HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    public static jakarta.json.JsonArray jsonArray(HttpResponse<String> response) {
+        try (var reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.readArray();
+        }
     }
 
     public static JsonObject json(HttpResponse<String> response) {

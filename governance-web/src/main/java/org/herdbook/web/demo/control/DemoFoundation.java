@@ -15,7 +15,12 @@ import java.util.Locale;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.herdbook.web.account.control.Accounts;
+import org.herdbook.web.account.entity.Account;
 import org.herdbook.web.account.entity.Role;
+import org.herdbook.web.membership.control.Memberships;
+import org.herdbook.web.membership.entity.DuesPayment;
+import org.herdbook.finance.money.Money;
+import java.time.LocalDate;
 import org.herdbook.web.foundation.entity.Foundation;
 import org.herdbook.web.i18n.Language;
 import org.herdbook.web.security.control.SecretTokens;
@@ -32,6 +37,8 @@ public class DemoFoundation {
     @Inject
     Accounts accounts;
     @Inject
+    Memberships memberships;
+    @Inject
     @ConfigProperty(name = "herdbook.demo", defaultValue = "false")
     boolean requested;
 
@@ -39,7 +46,7 @@ public class DemoFoundation {
     public record Description(String name, String currency, String timeZone, List<Person> people) {
     }
 
-    public record Person(String email, String name, String language, List<String> roles) {
+    public record Person(String email, String name, String language, List<String> roles, Integer duesMonths) {
     }
 
     @Transactional
@@ -58,8 +65,18 @@ public class DemoFoundation {
             String password = SecretTokens.newToken("").substring(0, 16);
             Role[] roles = person.roles().stream().map(role -> Role.valueOf(role.toUpperCase(Locale.ROOT)))
                     .toArray(Role[]::new);
-            accounts.create(person.email(), person.name(), password.toCharArray(),
+            Account account = accounts.create(person.email(), person.name(), password.toCharArray(),
                     Language.ofTag(person.language()).orElse(Language.DEFAULT), roles);
+            if (person.roles().contains(Role.MEMBER.roleName())) {
+                memberships.apply(account);
+                if (person.duesMonths() != null) {
+                    entityManager.flush();
+                    memberships.recordDuesPayment(account.getId(), Money.of("5.00", Currency.getInstance(
+                            demo.currency())).multipliedBy(java.math.BigDecimal.valueOf(person.duesMonths()),
+                            java.math.RoundingMode.UNNECESSARY), LocalDate.now(ZoneId.of(demo.timeZone())),
+                            person.duesMonths(), DuesPayment.Source.HAND, "demo", null);
+                }
+            }
             credentials.append(System.lineSeparator()).append("  ").append(person.email()).append("  ")
                     .append(password).append("  ").append(person.roles());
         }

@@ -27,6 +27,12 @@ public class Foundation {
     private String timeZone;
     @Column(name = "created_at", nullable = false, updatable = false)
     private OffsetDateTime createdAt;
+    @Column(name = "dues_grace_days", nullable = false)
+    private int duesGraceDays = 30;
+    @Column(name = "grace_keeps_vote", nullable = false)
+    private boolean graceKeepsVote = true;
+    @Column(name = "min_membership_days", nullable = false)
+    private int minMembershipDays;
 
     protected Foundation() {
     }
@@ -49,5 +55,31 @@ public class Foundation {
 
     public ZoneId getTimeZone() {
         return ZoneId.of(timeZone);
+    }
+
+    /** Days a member whose dues are late stays "in grace" before lapsing (bylaws setting). */
+    public int getDuesGraceDays() {
+        return duesGraceDays;
+    }
+
+    /** Whether members in grace may still vote (bylaws setting). */
+    public boolean isGraceKeepsVote() {
+        return graceKeepsVote;
+    }
+
+    /** Days of unbroken membership needed on a record date to vote (bylaws setting). */
+    public int getMinMembershipDays() {
+        return minMembershipDays;
+    }
+
+    public void changeBylaws(int duesGraceDays, boolean graceKeepsVote, int minMembershipDays) {
+        this.duesGraceDays = duesGraceDays;
+        this.graceKeepsVote = graceKeepsVote;
+        this.minMembershipDays = minMembershipDays;
+    }
+
+    /** Today in the foundation's time zone: the day standings and record dates are counted in. */
+    public java.time.LocalDate today() {
+        return java.time.LocalDate.now(getTimeZone());
     }
 }

@@ -22,25 +22,30 @@ public class CurrentAccount {
     HttpServletRequest request;
 
     /** The account the authentication mechanism loaded for this request, if anyone is signed in. */
-    private Optional<Account> account() {
+    private Optional<Account> signedIn() {
         return request.getAttribute(HerdbookAuthentication.REQUEST_ACCOUNT) instanceof Account account
                 && security.getCallerPrincipal() != null ? Optional.of(account) : Optional.empty();
     }
 
+    /** The signed-in account; only for boundaries that declare a role, so someone is signed in. */
+    public Account account() {
+        return signedIn().orElseThrow(() -> new jakarta.ws.rs.NotAuthorizedException("Bearer"));
+    }
+
     public boolean isSignedIn() {
-        return account().isPresent();
+        return signedIn().isPresent();
     }
 
     public String getEmail() {
-        return account().map(Account::getEmail).orElse("");
+        return signedIn().map(Account::getEmail).orElse("");
     }
 
     public String getDisplayName() {
-        return account().map(Account::getDisplayName).orElse("");
+        return signedIn().map(Account::getDisplayName).orElse("");
     }
 
     public String getRoles() {
-        return account().map(found -> found.getRoles().stream().map(Role::roleName).sorted()
+        return signedIn().map(found -> found.getRoles().stream().map(Role::roleName).sorted()
                 .collect(Collectors.joining(", "))).orElse("");
     }
 

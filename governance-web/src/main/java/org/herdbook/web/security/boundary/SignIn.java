@@ -60,6 +60,9 @@ public class SignIn {
         if (outcome instanceof Authenticator.Throttled throttled) {
             external.setResponseStatus(429);
             text = messages.get(language.current(), "signin.throttled", throttled.minutes());
+        } else if (outcome instanceof Authenticator.Unverified) {
+            external.setResponseStatus(403);
+            text = messages.get(language.current(), "signin.unverified");
         } else {
             external.setResponseStatus(401);
             text = messages.get(language.current(), "signin.refused");

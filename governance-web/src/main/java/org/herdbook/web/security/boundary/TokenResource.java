@@ -45,6 +45,7 @@ public class TokenResource {
     @APIResponse(responseCode = "200", description = "A bearer token for the Authorization header")
     @APIResponse(responseCode = "400", description = "The body is not the expected JSON")
     @APIResponse(responseCode = "401", description = "Wrong e-mail or password")
+    @APIResponse(responseCode = "403", description = "The e-mail address is not verified yet")
     @APIResponse(responseCode = "429", description = "Too many failed attempts; see Retry-After")
     public Response issueAccessToken(@NotNull(message = "{validation.body.required}") @Valid TokenRequest credentials) {
         Authenticator.Outcome outcome = authenticator.signIn(credentials.email(), credentials.password().toCharArray(),
@@ -57,6 +58,9 @@ public class TokenResource {
         if (outcome instanceof Authenticator.Throttled throttled) {
             return Response.fromResponse(problems.problem("too-many-attempts", Response.Status.TOO_MANY_REQUESTS,
                     throttled.minutes()).toResponse()).header("Retry-After", throttled.retryAfter().toSeconds()).build();
+        }
+        if (outcome instanceof Authenticator.Unverified) {
+            return problems.problem("email-not-verified", Response.Status.FORBIDDEN).toResponse();
         }
         return problems.problem("invalid-credentials", Response.Status.UNAUTHORIZED).toResponse();
     }

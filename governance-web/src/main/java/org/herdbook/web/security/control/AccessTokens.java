@@ -48,4 +48,17 @@ public class AccessTokens {
                 .filter(found -> found.getExpiresAt().isAfter(OffsetDateTime.now(ZoneOffset.UTC)))
                 .map(AccessToken::getAccountId);
     }
+
+    /** Revokes every token of {@code account} (password reset, account closed). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int revokeAll(UUID account) {
+        return entityManager.createQuery("DELETE FROM AccessToken t WHERE t.accountId = :account")
+                .setParameter("account", account).executeUpdate();
+    }
+
+    /** When the account's tokens were issued and expire: for the owner's data export. */
+    public java.util.List<AccessToken> of(UUID account) {
+        return entityManager.createQuery("SELECT t FROM AccessToken t WHERE t.accountId = :account ORDER BY t.issuedAt",
+                AccessToken.class).setParameter("account", account).getResultList();
+    }
 }

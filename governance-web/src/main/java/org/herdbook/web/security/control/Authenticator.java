@@ -17,7 +17,7 @@ public class Authenticator {
     LoginThrottle throttle;
 
     /** What became of an attempt to sign in. */
-    public sealed interface Outcome permits SignedIn, Refused, Throttled {
+    public sealed interface Outcome permits SignedIn, Refused, Unverified, Throttled {
     }
 
     public record SignedIn(Account account) implements Outcome {
@@ -25,6 +25,10 @@ public class Authenticator {
 
     /** Wrong e-mail or password: deliberately not saying which. */
     public record Refused() implements Outcome {
+    }
+
+    /** The right password for an address nobody has verified yet. */
+    public record Unverified() implements Outcome {
     }
 
     public record Throttled(Duration retryAfter) implements Outcome {
@@ -40,6 +44,9 @@ public class Authenticator {
         }
         Optional<Account> account = accounts.authenticate(email, password);
         throttle.record(email, address, account.isPresent());
-        return account.<Outcome>map(SignedIn::new).orElseGet(Refused::new);
+        if (account.isPresent() && !account.get().isEmailVerified()) {
+            return new Unverified();
+        }
+        return account.filter(found -> !found.isClosed()).<Outcome>map(SignedIn::new).orElseGet(Refused::new);
     }
 }

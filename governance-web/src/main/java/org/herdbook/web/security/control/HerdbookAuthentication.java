@@ -64,7 +64,8 @@ public class HerdbookAuthentication implements HttpAuthenticationMechanism {
             HttpMessageContext context) {
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            Optional<Account> caller = tokens.accountOf(authorization.substring(7).trim()).flatMap(accounts::byId);
+            Optional<Account> caller = tokens.accountOf(authorization.substring(7).trim()).flatMap(accounts::byId)
+                    .filter(account -> !account.isClosed());
             if (caller.isPresent()) {
                 return signedIn(context, caller.get());
             }
@@ -112,11 +113,16 @@ public class HerdbookAuthentication implements HttpAuthenticationMechanism {
         if (session == null || !(session.getAttribute(SESSION_ACCOUNT) instanceof UUID id)) {
             return Optional.empty();
         }
-        Optional<Account> account = accounts.byId(id);
+        Optional<Account> account = accounts.byId(id).filter(found -> !found.isClosed());
         if (account.isEmpty()) {
             session.invalidate();
         }
         return account;
+    }
+
+    /** Signs {@code account} in for this browser (a sign-in that did not go through a password). */
+    public static void signInSession(HttpServletRequest request, Account account) {
+        rememberInNewSession(request, account);
     }
 
     private static void rememberInNewSession(HttpServletRequest request, Account account) {

@@ -36,6 +36,10 @@ public class AccessToken {
         return accountId;
     }
 
+    public OffsetDateTime getIssuedAt() {
+        return issuedAt;
+    }
+
     public OffsetDateTime getExpiresAt() {
         return expiresAt;
     }

@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.herdbook.web.mail.control.Mailer;
+import org.herdbook.web.membership.control.DuesCalendarJob;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Logger;
@@ -22,6 +24,10 @@ public class Bootstrap {
     DemoFoundation demo;
     @Inject
     FirstRun firstRun;
+    @Inject
+    Mailer mailer;
+    @Inject
+    DuesCalendarJob duesCalendar;
 
     private volatile boolean complete;
 
@@ -30,6 +36,8 @@ public class Bootstrap {
         migrations.apply();
         demo.loadIfRequested();
         firstRun.prepare();
+        mailer.announce();
+        duesCalendar.start();
         complete = true;
         LOG.info(() -> "Herdbook started in " + Duration.between(begin, Instant.now()).toMillis() + " ms.");
     }

@@ -1,0 +1,375 @@
+package org.herdbook.web.membership.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.herdbook.finance.money.Money;
+import org.herdbook.web.account.entity.Account;
+import org.herdbook.web.api.Refusal;
+import org.herdbook.web.audit.control.AuditLog;
+import org.herdbook.web.foundation.control.FoundationProfile;
+import org.herdbook.web.foundation.entity.Foundation;
+import org.herdbook.web.membership.entity.DuesPayment;
+import org.herdbook.web.membership.entity.MemberClass;
+import org.herdbook.web.membership.entity.Membership;
+import org.herdbook.web.membership.entity.ProjectContribution;
+import org.herdbook.web.membership.entity.Standing;
+import org.herdbook.web.membership.entity.StandingCause;
+import org.herdbook.web.membership.entity.StandingChange;
+
+/**
+ * Memberships and the rules of standing. Standing is read from dated changes plus what the dues
+ * calendar says has happened since (so that a view is right even before the daily job has
+ * written the changes down); every decision is written with who made it and lands in the audit
+ * log. Changes for one member are serialised by a lock on their membership row.
+ */
+@ApplicationScoped
+public class Memberships {
+
+    /** A row of the board's member directory. */
+    public record DirectoryEntry(UUID id, String displayName, String email, MemberClass memberClass,
+            Standing standing, Optional<LocalDate> standingSince, Optional<LocalDate> memberSince,
+            Optional<LocalDate> paidUntil, Optional<LocalDate> reviewOn) {
+    }
+
+    /** A member's file: what the member and the board see. */
+    public record MemberFile(Account account, Membership membership, StandingHistory history, Standing standing,
+            Optional<LocalDate> paidUntil, List<DuesPayment> payments, List<ProjectContribution> contributions,
+            VotingEligibility.Verdict eligibleToday) {
+    }
+
+    /** The project a membership rests on, as the board grants it. */
+    public record ProjectGrant(String project, String description, String evidenceUrl, LocalDate startsOn,
+            LocalDate reviewOn) {
+    }
+
+    @PersistenceContext(unitName = "governance")
+    EntityManager entityManager;
+    @Inject
+    AuditLog audit;
+    @Inject
+    FoundationProfile foundations;
+
+    public Foundation foundation() {
+        return foundations.current().orElseThrow(() -> new Refusal("not-set-up", Response.Status.CONFLICT));
+    }
+
+    public Optional<Membership> of(UUID account) {
+        return Optional.ofNullable(entityManager.find(Membership.class, account));
+    }
+
+    /** Starts a membership application: general class, standing "applicant" from today. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Membership apply(Account account) {
+        Membership membership = new Membership(account.getId(), MemberClass.GENERAL);
+        entityManager.persist(membership);
+        entityManager.flush();
+        entityManager.persist(new StandingChange(account.getId(), Standing.APPLICANT, foundation().today(),
+                StandingCause.APPLICATION, "", account.getId()));
+        return membership;
+    }
+
+    /** The member's history as it stands today, including changes the dues calendar has made due. */
+    public StandingHistory history(UUID account) {
+        return effective(stored(account), paidUntil(account), foundation().today());
+    }
+
+    public Optional<LocalDate> paidUntil(UUID account) {
+        return Optional.ofNullable(entityManager.createQuery(
+                "SELECT MAX(p.coversUntil) FROM DuesPayment p WHERE p.accountId = :account", LocalDate.class)
+                .setParameter("account", account).getSingleResult());
+    }
+
+    public MemberFile file(Account account) {
+        Membership membership = of(account.getId())
+                .orElseThrow(() -> new Refusal("not-a-member", Response.Status.NOT_FOUND));
+        StandingHistory history = history(account.getId());
+        LocalDate today = foundation().today();
+        return new MemberFile(account, membership, history, history.on(today).orElse(Standing.APPLICANT),
+                paidUntil(account.getId()),
+                entityManager.createNamedQuery(DuesPayment.OF_ACCOUNT, DuesPayment.class)
+                        .setParameter("account", account.getId()).getResultList(),
+                contributions(account.getId()), VotingEligibility.on(history, today, rules()));
+    }
+
+    public List<ProjectContribution> contributions(UUID account) {
+        return entityManager.createNamedQuery(ProjectContribution.OF_ACCOUNT, ProjectContribution.class)
+                .setParameter("account", account).getResultList();
+    }
+
+    public VotingEligibility.Rules rules() {
+        Foundation foundation = foundation();
+        return new VotingEligibility.Rules(foundation.isGraceKeepsVote(), foundation.getMinMembershipDays());
+    }
+
+    /** The voting eligibility rule for one member on a record date. */
+    public VotingEligibility.Verdict eligibility(UUID account, LocalDate recordDate) {
+        return VotingEligibility.on(history(account), recordDate, rules());
+    }
+
+    /** Everyone who may vote on {@code recordDate}: the voter roll ballots and meetings freeze. */
+    public List<UUID> eligibleOn(LocalDate recordDate) {
+        VotingEligibility.Rules rules = rules();
+        return allHistories().entrySet().stream()
+                .filter(entry -> VotingEligibility.on(entry.getValue(), recordDate, rules).eligible())
+                .map(Map.Entry::getKey).sorted().toList();
+    }
+
+    /**
+     * A decision about a member's standing.
+     *
+     * @throws Refusal when the change cannot be made: not a member, a standing the board cannot
+     *     decide, a day before the last change, or no change at all
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public StandingChange changeStanding(UUID account, Standing target, LocalDate effectiveOn, StandingCause cause,
+            String reason, UUID actor) {
+        lock(account);
+        if (cause == StandingCause.BOARD_DECISION && !target.decidedByBoard()) {
+            throw new Refusal("standing-not-decided-by-board", Response.Status.CONFLICT, target.code());
+        }
+        StandingHistory history = history(account);
+        Optional<LocalDate> last = history.lastChangeDay();
+        if (last.isPresent() && effectiveOn.isBefore(last.get())) {
+            throw new Refusal("standing-before-last-change", Response.Status.CONFLICT, last.get().toString());
+        }
+        if (history.latest().filter(target::equals).isPresent()) {
+            throw new Refusal("standing-unchanged", Response.Status.CONFLICT, target.code());
+        }
+        writeDueCalendarChanges(account, history);
+        StandingChange change = new StandingChange(account, target, effectiveOn, cause, reason, actor);
+        entityManager.persist(change);
+        audit.record(actor, AuditLog.Action.STANDING_CHANGED, account, target.code() + " from " + effectiveOn
+                + " (" + cause.code() + ")");
+        return change;
+    }
+
+    /** A member leaves at their own request, from today. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public StandingChange resign(UUID account) {
+        Standing now = history(account).latest().orElse(Standing.APPLICANT);
+        if (now == Standing.RESIGNED || now == Standing.REMOVED) {
+            throw new Refusal("standing-unchanged", Response.Status.CONFLICT, now.code());
+        }
+        return changeStanding(account, Standing.RESIGNED, foundation().today(), StandingCause.OWN_REQUEST, "", account);
+    }
+
+    /** The board makes someone a project member for a contribution; they are active from its start. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ProjectContribution grantProjectMembership(UUID account, ProjectGrant grant, UUID actor) {
+        Membership membership = lock(account);
+        membership.changeClass(MemberClass.PROJECT);
+        ProjectContribution contribution = new ProjectContribution(account, grant.project(), grant.description(),
+                grant.evidenceUrl(), grant.startsOn(), grant.reviewOn(), actor);
+        entityManager.persist(contribution);
+        audit.record(actor, AuditLog.Action.PROJECT_MEMBERSHIP_GRANTED, account,
+                "from " + grant.startsOn() + ", review " + grant.reviewOn());
+        StandingHistory history = history(account);
+        Standing latest = history.latest().orElse(Standing.APPLICANT);
+        if (!latest.isMembership()) {
+            LocalDate from = later(grant.startsOn(), history.lastChangeDay().orElse(grant.startsOn()));
+            entityManager.persist(new StandingChange(account, Standing.ACTIVE, from, StandingCause.PROJECT_GRANT,
+                    grant.project(), actor));
+            audit.record(actor, AuditLog.Action.STANDING_CHANGED, account, "active from " + from + " (project-grant)");
+        }
+        return contribution;
+    }
+
+    /**
+     * Dues paid for {@code months} months: recorded, and the member made active again when the
+     * payment covers today (a removed member stays removed: that is the board's decision).
+     *
+     * @throws Refusal {@code not-a-member} (404), {@code dues-currency} (400) when the amount is
+     *     not in the foundation's currency
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public DuesPayment recordDuesPayment(UUID account, Money amount, LocalDate paidOn, int months,
+            DuesPayment.Source source, String reference, UUID actor) {
+        lock(account);
+        Foundation foundation = foundation();
+        if (!amount.getCurrency().equals(foundation.getDefaultCurrency())) {
+            throw new Refusal("dues-currency", Response.Status.BAD_REQUEST,
+                    foundation.getDefaultCurrency().getCurrencyCode());
+        }
+        LocalDate today = foundation.today();
+        StandingHistory before = history(account);
+        writeDueCalendarChanges(account, before);
+        LocalDate coversUntil = DuesCalendar.coversUntil(paidUntil(account), paidOn, months);
+        DuesPayment payment = new DuesPayment(account, amount, paidOn, coversUntil, source, reference, actor);
+        entityManager.persist(payment);
+        audit.record(actor, AuditLog.Action.DUES_RECORDED, account, amount + " paid " + paidOn + ", covers until "
+                + coversUntil);
+        Standing latest = before.latest().orElse(Standing.APPLICANT);
+        if (latest.reactivatedByPayment() && !coversUntil.isBefore(today)) {
+            LocalDate from = later(paidOn, before.lastChangeDay().orElse(paidOn));
+            entityManager.persist(new StandingChange(account, Standing.ACTIVE, from, StandingCause.DUES_PAYMENT, "",
+                    actor));
+        }
+        entityManager.flush();
+        writeDueCalendarChanges(account, history(account));
+        return payment;
+    }
+
+    /**
+     * Writes down the grace and lapse changes the dues calendar has made due for everyone.
+     * Safe when several servers run it at once: one takes the lock, the others skip.
+     *
+     * @return how many changes were written
+     */
+    @Transactional
+    public int writeDueCalendarChangesForAll() {
+        Object locked = entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, CALENDAR_LOCK).getSingleResult();
+        if (!Boolean.TRUE.equals(locked) || foundations.current().isEmpty()) {
+            return 0;
+        }
+        int written = 0;
+        for (UUID account : entityManager.createQuery("SELECT m.accountId FROM Membership m", UUID.class)
+                .getResultList()) {
+            written += writeDueCalendarChanges(account, history(account));
+        }
+        return written;
+    }
+
+    /** The board's directory, filtered by class and standing today. */
+    public List<DirectoryEntry> directory(Optional<MemberClass> memberClass, Optional<Standing> standing) {
+        LocalDate today = foundation().today();
+        Map<UUID, StandingHistory> histories = allHistories();
+        Map<UUID, LocalDate> reviews = new LinkedHashMap<>();
+        for (Object[] row : entityManager.createQuery("SELECT c.accountId, MAX(c.reviewOn) FROM ProjectContribution c"
+                + " GROUP BY c.accountId", Object[].class).getResultList()) {
+            reviews.put((UUID) row[0], (LocalDate) row[1]);
+        }
+        Map<UUID, LocalDate> paid = paidUntilByAccount();
+        List<DirectoryEntry> entries = new ArrayList<>();
+        for (Object[] row : entityManager.createQuery("SELECT m, a FROM Membership m, Account a"
+                + " WHERE a.id = m.accountId AND a.closedAt IS NULL", Object[].class).getResultList()) {
+            Membership membership = (Membership) row[0];
+            Account account = (Account) row[1];
+            StandingHistory history = histories.getOrDefault(account.getId(), new StandingHistory(List.of()));
+            Standing now = history.on(today).orElse(Standing.APPLICANT);
+            if (memberClass.filter(wanted -> wanted != membership.getMemberClass()).isPresent()
+                    || standing.filter(wanted -> wanted != now).isPresent()) {
+                continue;
+            }
+            Optional<LocalDate> since = history.periods().stream().filter(period -> period.until().isEmpty())
+                    .map(StandingHistory.Period::from).findFirst();
+            entries.add(new DirectoryEntry(account.getId(), account.getDisplayName(), account.getEmail(),
+                    membership.getMemberClass(), now, since, history.memberSince(today),
+                    Optional.ofNullable(paid.get(account.getId())),
+                    Optional.ofNullable(reviews.get(account.getId()))));
+        }
+        entries.sort(Comparator.comparing(DirectoryEntry::displayName, String.CASE_INSENSITIVE_ORDER)
+                .thenComparing(DirectoryEntry::email));
+        return entries;
+    }
+
+    /** How many members there are in each class and standing today (every pair, zeros included). */
+    public Map<MemberClass, Map<Standing, Long>> counts() {
+        Map<MemberClass, Map<Standing, Long>> counts = new EnumMap<>(MemberClass.class);
+        for (MemberClass memberClass : MemberClass.values()) {
+            Map<Standing, Long> byStanding = new EnumMap<>(Standing.class);
+            for (Standing standing : Standing.values()) {
+                byStanding.put(standing, 0L);
+            }
+            counts.put(memberClass, byStanding);
+        }
+        for (DirectoryEntry entry : directory(Optional.empty(), Optional.empty())) {
+            counts.get(entry.memberClass()).merge(entry.standing(), 1L, Long::sum);
+        }
+        return counts;
+    }
+
+    private static final long CALENDAR_LOCK = 0x4865726462L; // "Herdb": the dues calendar job
+
+    private Map<UUID, LocalDate> paidUntilByAccount() {
+        Map<UUID, LocalDate> all = new LinkedHashMap<>();
+        for (Object[] row : entityManager.createQuery("SELECT p.accountId, MAX(p.coversUntil) FROM DuesPayment p"
+                + " GROUP BY p.accountId", Object[].class).getResultList()) {
+            all.put((UUID) row[0], (LocalDate) row[1]);
+        }
+        return all;
+    }
+
+    private Map<UUID, StandingHistory> allHistories() {
+        LocalDate today = foundation().today();
+        Map<UUID, List<StandingHistory.Change>> changes = new LinkedHashMap<>();
+        for (StandingChange change : entityManager.createNamedQuery(StandingChange.ALL, StandingChange.class)
+                .getResultList()) {
+            changes.computeIfAbsent(change.getAccountId(), key -> new ArrayList<>()).add(toChange(change));
+        }
+        Map<UUID, LocalDate> paid = paidUntilByAccount();
+        return changes.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                entry -> effective(new StandingHistory(entry.getValue()), Optional.ofNullable(paid.get(entry.getKey())),
+                        today), (a, b) -> a, LinkedHashMap::new));
+    }
+
+    private StandingHistory stored(UUID account) {
+        return new StandingHistory(entityManager.createNamedQuery(StandingChange.OF_ACCOUNT, StandingChange.class)
+                .setParameter("account", account).getResultStream().map(Memberships::toChange).toList());
+    }
+
+    private StandingHistory effective(StandingHistory stored, Optional<LocalDate> paidUntil, LocalDate today) {
+        if (stored.isEmpty()) {
+            return stored;
+        }
+        List<DuesCalendar.Due> due = DuesCalendar.dueBy(today, stored.latest().orElseThrow(),
+                stored.lastChangeDay().orElseThrow(), paidUntil, foundation().getDuesGraceDays());
+        if (due.isEmpty()) {
+            return stored;
+        }
+        List<StandingHistory.Change> all = new ArrayList<>(stored.changes());
+        due.forEach(next -> all.add(new StandingHistory.Change(next.standing(), next.effectiveOn(),
+                StandingCause.DUES_OVERDUE, "")));
+        return new StandingHistory(all);
+    }
+
+    /** Persists the calendar's changes that {@code history} shows but the database does not have yet. */
+    private int writeDueCalendarChanges(UUID account, StandingHistory history) {
+        StandingHistory stored = stored(account);
+        int written = 0;
+        for (StandingHistory.Change change : history.changes().subList(stored.changes().size(),
+                history.changes().size())) {
+            entityManager.persist(new StandingChange(account, change.standing(), change.effectiveOn(), change.cause(),
+                    change.reason(), null));
+            audit.record(null, AuditLog.Action.STANDING_CHANGED, account, change.standing().code() + " from "
+                    + change.effectiveOn() + " (" + change.cause().code() + ")");
+            written++;
+        }
+        if (written > 0) {
+            entityManager.flush();
+        }
+        return written;
+    }
+
+    private Membership lock(UUID account) {
+        Membership membership = entityManager.find(Membership.class, account, LockModeType.PESSIMISTIC_WRITE);
+        if (membership == null) {
+            throw new Refusal("not-a-member", Response.Status.NOT_FOUND);
+        }
+        return membership;
+    }
+
+    private static StandingHistory.Change toChange(StandingChange change) {
+        return new StandingHistory.Change(change.getStanding(), change.getEffectiveOn(), change.getCause(),
+                change.getReason());
+    }
+
+    private static LocalDate later(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+}

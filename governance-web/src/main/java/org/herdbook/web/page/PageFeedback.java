@@ -1,0 +1,70 @@
+package org.herdbook.web.page;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import java.util.function.Supplier;
+import org.herdbook.web.api.InvalidInput;
+import org.herdbook.web.api.Refusal;
+import org.herdbook.web.i18n.Messages;
+import org.herdbook.web.i18n.RequestLanguage;
+
+/**
+ * What a page tells the person after an action, in their language: a confirmation, or every
+ * reason the input was refused with the matching 4xx status. Page beans run the action through
+ * {@link #attempt}, which runs it in one transaction: refused means nothing was stored.
+ */
+@RequestScoped
+public class PageFeedback {
+
+    @Inject
+    Messages messages;
+    @Inject
+    RequestLanguage language;
+    @Inject
+    Transactions transactions;
+
+    /** Runs {@code action} in a transaction; on refusal shows why and returns false. */
+    public boolean attempt(Runnable action) {
+        return attempt(() -> {
+            action.run();
+            return Boolean.TRUE;
+        }) != null;
+    }
+
+    /** Runs {@code action} in a transaction; on refusal shows why and returns null. */
+    public <T> T attempt(Supplier<T> action) {
+        try {
+            return transactions.required(action);
+        } catch (InvalidInput invalid) {
+            status(400);
+            invalid.messageKeys().stream().distinct().forEach(key -> error(key));
+        } catch (Refusal refusal) {
+            status(refusal.status().getStatusCode());
+            add(FacesMessage.SEVERITY_ERROR, messages.get(language.current(), refusal.detailKey(), refusal.arguments()));
+        }
+        return null;
+    }
+
+    /** A message in the visitor's language. */
+    public String text(String key, Object... arguments) {
+        return messages.get(language.current(), key, arguments);
+    }
+
+    public void info(String key, Object... arguments) {
+        add(FacesMessage.SEVERITY_INFO, messages.get(language.current(), key, arguments));
+    }
+
+    public void error(String key, Object... arguments) {
+        add(FacesMessage.SEVERITY_ERROR, messages.get(language.current(), key, arguments));
+    }
+
+    public void status(int status) {
+        FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(status);
+    }
+
+    private static void add(FacesMessage.Severity severity, String text) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
+    }
+}

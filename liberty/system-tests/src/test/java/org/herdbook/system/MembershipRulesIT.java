@@ -1,0 +1,239 @@
+package org.herdbook.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Standing over time through the API: dues recorded by hand, grace and lapse, board decisions,
+ * project memberships, the voting eligibility rule on its boundaries, the directory and its CSV,
+ * the audit log, and the database refusing to rewrite history.
+ */
+class MembershipRulesIT {
+
+    /** The day in the foundation's time zone, as the server counts it. */
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of(TestServer.FOUNDATION_ZONE));
+
+    private final HttpClient client = TestServer.newSession();
+
+    private JsonObject post(TestPeople.Person as, String path, JsonObject body, int expectedStatus) {
+        HttpResponse<String> response = TestServer.postJson(client, path, body.toString(), "Authorization", as.bearer());
+        assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(expectedStatus);
+        return TestServer.json(response);
+    }
+
+    private JsonObject get(TestPeople.Person as, String path) {
+        HttpResponse<String> response = TestServer.get(client, path, "Authorization", as.bearer());
+        assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(200);
+        return TestServer.json(response);
+    }
+
+    private static JsonObject payment(String amount, LocalDate paidOn, int months) {
+        return Json.createObjectBuilder().add("amount", amount).add("currency", "CAD").add("paidOn", paidOn.toString())
+                .add("months", months).add("reference", "cash at the meetup").build();
+    }
+
+    @Test
+    void duesPaidByHandMakeAnApplicantActiveUntilThePaidPeriodAndGraceRunOut() {
+        TestPeople.Person treasurer = TestPeople.withRoles("treasurer", "treasurer");
+        TestPeople.Person member = TestPeople.withRoles("payer", "member");
+        assertThat(get(member, "/api/me/membership").getString("standing")).isEqualTo("applicant");
+
+        JsonObject file = post(treasurer, "/api/members/" + member.id() + "/dues-payments",
+                payment("5.00", TODAY, 1), 201);
+        assertThat(file.getString("standing")).isEqualTo("active");
+        assertThat(file.getString("paidUntil")).isEqualTo(TODAY.plusMonths(1).minusDays(1).toString());
+        assertThat(get(member, "/api/me/membership").getJsonObject("votingToday").getBoolean("eligible")).isTrue();
+
+        // Paid two months ago for one month: in grace since the day after, lapsed once 30 grace days pass.
+        TestPeople.Person late = TestPeople.withRoles("late", "member");
+        LocalDate paidOn = TODAY.minusMonths(2);
+        JsonObject lateFile = post(treasurer, "/api/members/" + late.id() + "/dues-payments",
+                payment("5.00", paidOn, 1), 201);
+        LocalDate paidUntil = paidOn.plusMonths(1).minusDays(1);
+        assertThat(lateFile.getString("paidUntil")).isEqualTo(paidUntil.toString());
+        assertThat(lateFile.getJsonArray("standingHistory").stream().map(JsonObject.class::cast)
+                .map(period -> period.getString("standing") + "@" + period.getString("from")))
+                .containsSubsequence("active@" + paidOn, "in-grace@" + paidUntil.plusDays(1));
+        String expected = TODAY.isBefore(paidUntil.plusDays(31)) ? "in-grace" : "lapsed";
+        assertThat(lateFile.getString("standing")).isEqualTo(expected);
+
+        // A member can read their own history; nobody else's.
+        assertThat(TestServer.get(client, "/api/members/" + member.id(), "Authorization", late.bearer()).statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void badDuesPaymentsAreRefusedAndNothingIsRecorded() {
+        TestPeople.Person treasurer = TestPeople.withRoles("treasurer", "treasurer");
+        TestPeople.Person member = TestPeople.withRoles("payer", "member");
+        String path = "/api/members/" + member.id() + "/dues-payments";
+        post(treasurer, path, payment("-5.00", TODAY, 1), 400);
+        post(treasurer, path, payment("5.001", TODAY, 1), 400);
+        post(treasurer, path, payment("5.00", TODAY.plusDays(3), 1), 400);
+        post(treasurer, path, payment("5.00", TODAY, 0), 400);
+        post(treasurer, path, Json.createObjectBuilder().add("amount", "5.00").add("currency", "EUR")
+                .add("paidOn", TODAY.toString()).build(), 400);
+        post(treasurer, "/api/members/" + java.util.UUID.randomUUID() + "/dues-payments", payment("5.00", TODAY, 1), 404);
+        post(treasurer, "/api/members/not-a-uuid/dues-payments", payment("5.00", TODAY, 1), 404);
+        assertThat(TestDatabase.number("SELECT count(*) FROM governance.dues_payment WHERE account_id = ?::uuid",
+                member.id())).isZero();
+        assertThat(get(member, "/api/me/membership").getString("standing")).isEqualTo("applicant");
+    }
+
+    @Test
+    void theBoardRemovesReinstatesAndGrantsProjectMemberships() {
+        TestPeople.Person board = TestPeople.withRoles("director", "board");
+        TestPeople.Person member = TestPeople.withRoles("contributor", "member");
+        String base = "/api/members/" + member.id();
+
+        JsonObject granted = post(board, base + "/project-membership", Json.createObjectBuilder()
+                .add("project", "Moderation tooling").add("description", "Wrote the report triage bot")
+                .add("evidenceUrl", "https://git.example/triage-bot").add("startsOn", TODAY.toString())
+                .add("reviewOn", TODAY.plusYears(1).toString()).build(), 200);
+        assertThat(granted.getString("memberClass")).isEqualTo("project");
+        assertThat(granted.getString("standing")).isEqualTo("active");
+        assertThat(granted.getJsonArray("projectContributions")).hasSize(1);
+
+        post(board, base + "/project-membership", Json.createObjectBuilder().add("project", "x")
+                .add("description", "y").add("evidenceUrl", "javascript:alert(1)").add("startsOn", TODAY.toString())
+                .add("reviewOn", TODAY.minusDays(1).toString()).build(), 400);
+
+        // Removal needs a reason; grace and lapse are not the board's to decide.
+        post(board, base + "/standing", Json.createObjectBuilder().add("standing", "removed").build(), 400);
+        post(board, base + "/standing", Json.createObjectBuilder().add("standing", "lapsed").add("reason", "x").build(),
+                400);
+        JsonObject removed = post(board, base + "/standing", Json.createObjectBuilder().add("standing", "removed")
+                .add("reason", "Harassment, board meeting of " + TODAY).build(), 200);
+        assertThat(removed.getString("standing")).isEqualTo("removed");
+        post(board, base + "/standing", Json.createObjectBuilder().add("standing", "removed").add("reason", "again")
+                .build(), 409);
+        post(board, base + "/standing", Json.createObjectBuilder().add("standing", "active")
+                .add("effectiveOn", TODAY.minusDays(10).toString()).build(), 409);
+        JsonObject reinstated = post(board, base + "/standing", Json.createObjectBuilder().add("standing", "active")
+                .add("reason", "Appeal upheld").build(), 200);
+        assertThat(reinstated.getString("standing")).isEqualTo("active");
+
+        JsonObject own = get(member, "/api/me/membership");
+        assertThat(own.getJsonArray("standingHistory").stream().map(JsonObject.class::cast)
+                .map(period -> period.getString("standing"))).containsSubsequence("active", "removed", "active");
+    }
+
+    @Test
+    void eligibilityHoldsFromTheDayOfActivationAndHonoursTheMinimumMembershipDays() {
+        TestPeople.Person treasurer = TestPeople.withRoles("treasurer", "treasurer");
+        TestPeople.Person secretary = TestPeople.withRoles("secretary", "secretary");
+        TestPeople.Person admin = TestPeople.withRoles("admin", "admin");
+        TestPeople.Person member = TestPeople.withRoles("voter", "member");
+        LocalDate joined = TODAY.minusDays(20);
+        post(treasurer, "/api/members/" + member.id() + "/dues-payments", payment("10.00", joined, 2), 201);
+        String eligibility = "/api/members/" + member.id() + "/eligibility?recordDate=";
+
+        assertThat(get(secretary, eligibility + joined.minusDays(1)).getBoolean("eligible")).isFalse();
+        assertThat(get(secretary, eligibility + joined).getBoolean("eligible")).isTrue();
+
+        JsonObject bylaws = Json.createObjectBuilder().add("duesGraceDays", 30).add("graceKeepsVote", true)
+                .add("minMembershipDays", 10).build();
+        HttpResponse<String> changed = TestServer.putJson(client, "/api/bylaws", bylaws.toString(), admin.bearer());
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        try {
+            JsonObject dayNine = get(secretary, eligibility + joined.plusDays(9));
+            assertThat(dayNine.getBoolean("eligible")).isFalse();
+            assertThat(dayNine.getString("reason")).isEqualTo("too-recent");
+            assertThat(get(secretary, eligibility + joined.plusDays(10)).getBoolean("eligible")).isTrue();
+        } finally {
+            TestServer.putJson(client, "/api/bylaws", Json.createObjectBuilder().add("duesGraceDays", 30)
+                    .add("graceKeepsVote", true).add("minMembershipDays", 0).build().toString(), admin.bearer());
+        }
+        HttpResponse<String> badDate = TestServer.get(client, eligibility + "2026-13-45", "Authorization",
+                secretary.bearer());
+        assertThat(badDate.statusCode()).isEqualTo(400);
+        HttpResponse<String> badBylaws = TestServer.putJson(client, "/api/bylaws", Json.createObjectBuilder()
+                .add("duesGraceDays", -1).add("minMembershipDays", 99999).build().toString(), admin.bearer());
+        assertThat(badBylaws.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theDirectoryFiltersCountsAndExportsCsvWithoutFormulas() {
+        TestPeople.Person secretary = TestPeople.withRoles("secretary", "secretary");
+        TestPeople.Person board = TestPeople.withRoles("director", "board");
+        TestPeople.Person formula = TestPeople.withRoles("=HYPERLINK(\"http://evil\")", "member");
+        post(board, "/api/members/" + formula.id() + "/standing", Json.createObjectBuilder().add("standing", "resigned")
+                .build(), 200);
+
+        JsonObject all = get(secretary, "/api/members");
+        JsonObject resigned = get(secretary, "/api/members?standing=resigned");
+        assertThat(resigned.getJsonArray("members").stream().map(JsonObject.class::cast)
+                .map(row -> row.getString("standing"))).isNotEmpty().containsOnly("resigned");
+        assertThat(resigned.getJsonArray("members").stream().map(JsonObject.class::cast)
+                .map(row -> row.getString("id"))).contains(formula.id());
+        long counted = all.getJsonObject("counts").getJsonObject("general").getJsonNumber("resigned").longValue()
+                + all.getJsonObject("counts").getJsonObject("project").getJsonNumber("resigned").longValue();
+        assertThat(counted).isEqualTo(resigned.getJsonArray("members").size());
+        assertThat(all.getInt("total")).isEqualTo(all.getJsonArray("members").size());
+        assertThat(TestServer.get(client, "/api/members?standing=asleep", "Authorization", secretary.bearer())
+                .statusCode()).isEqualTo(400);
+
+        HttpResponse<String> csv = TestServer.get(client, "/api/members/export.csv?standing=resigned",
+                "Authorization", secretary.bearer(), "Accept-Language", "fr");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(csv.body().lines().findFirst().orElse("")).startsWith("Identifiant,Nom,Courriel,Catégorie,Statut");
+        assertThat(csv.body()).contains("\"'=HYPERLINK(\"\"http://evil\"\")\"").doesNotContain(",=HYPERLINK");
+        assertThat(csv.body().lines().skip(1)).allSatisfy(line -> assertThat(line).contains(",resigned,"));
+    }
+
+    @Test
+    void roleGrantsAreAuditedAndTheLastAdministratorStays() {
+        TestPeople.Person admin = TestPeople.withRoles("admin", "admin");
+        TestPeople.Person someone = TestPeople.withRoles("someone", "member");
+        HttpResponse<String> granted = TestServer.send(client, "PUT", "/api/accounts/" + someone.id() + "/roles/treasurer",
+                admin.bearer());
+        assertThat(granted.statusCode()).isEqualTo(204);
+        HttpResponse<String> unknown = TestServer.send(client, "PUT", "/api/accounts/" + someone.id() + "/roles/king",
+                admin.bearer());
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(TestServer.send(client, "DELETE", "/api/accounts/" + someone.id() + "/roles/treasurer",
+                admin.bearer()).statusCode()).isEqualTo(204);
+
+        JsonObject[] lines = TestServer.jsonArray(TestServer.get(client, "/api/audit", "Authorization",
+                admin.bearer())).stream().map(JsonObject.class::cast)
+                .filter(line -> someone.id().equals(line.getString("subject", null)))
+                .filter(line -> line.getString("detail").equals("treasurer"))
+                .toArray(JsonObject[]::new);
+        assertThat(lines).extracting(line -> line.getString("action") + " by " + line.getString("actor"))
+                .containsExactlyInAnyOrder("role.granted by " + admin.id(), "role.revoked by " + admin.id());
+
+        // An administrator may give the role up while another remains; then the door is closed to them.
+        HttpResponse<String> self = TestServer.send(client, "DELETE", "/api/accounts/" + admin.id() + "/roles/admin",
+                admin.bearer());
+        assertThat(self.statusCode()).isEqualTo(204);
+        assertThat(TestServer.get(client, "/api/accounts", "Authorization", admin.bearer()).statusCode())
+                .isEqualTo(403);
+        assertThat(TestServer.send(client, "PUT", "/api/accounts/" + java.util.UUID.randomUUID() + "/roles/board",
+                "Bearer " + TestServer.adminToken()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theDatabaseRefusesToRewriteHistory() {
+        TestPeople.Person treasurer = TestPeople.withRoles("treasurer", "treasurer");
+        TestPeople.Person member = TestPeople.withRoles("history", "member");
+        post(treasurer, "/api/members/" + member.id() + "/dues-payments", payment("5.00", TODAY, 1), 201);
+        assertThatThrownBy(() -> TestDatabase.update("UPDATE governance.standing_change SET standing = 'active'"))
+                .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> TestDatabase.update("DELETE FROM governance.audit_event"))
+                .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> TestDatabase.update("UPDATE governance.dues_payment SET amount = 1"))
+                .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> TestDatabase.update("TRUNCATE governance.standing_change CASCADE"))
+                .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+    }
+}
