@@ -24,6 +24,7 @@ import org.herdbook.finance.ledger.control.ChartOfAccounts;
 import org.herdbook.finance.ledger.control.Ledger;
 import org.herdbook.finance.ledger.control.Sql;
 import org.herdbook.finance.ledger.entity.AccountKind;
+import org.herdbook.finance.ledger.entity.EntryIds;
 import org.herdbook.finance.ledger.entity.EntrySource;
 import org.herdbook.finance.ledger.entity.LedgerAccount;
 import org.herdbook.finance.ledger.entity.NewEntry;
@@ -169,7 +170,7 @@ public class Expenses {
     }
 
     private void book(Expense expense, String by) {
-        NewEntry entry = new NewEntry(UUID.randomUUID(), expense.spentOn(), Instant.now(),
+        NewEntry entry = new NewEntry(EntryIds.next(), expense.spentOn(), Instant.now(),
                 expense.vendor() + (expense.note() == null ? "" : " — " + expense.note()), EntrySource.EXPENSE, null, null,
                 null, List.of(Posting.debit(expense.accountCode(), expense.amount()),
                         Posting.credit(expense.paidFrom(), expense.amount())));

@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.herdbook.finance.Refusal;
+import org.herdbook.finance.ledger.entity.EntryIds;
 import org.herdbook.finance.ledger.entity.EntrySource;
 import org.herdbook.finance.ledger.entity.JournalEntry;
 import org.herdbook.finance.ledger.entity.NewEntry;
@@ -96,7 +97,7 @@ public class Ledger {
         List<Posting> opposite = original.postings().stream()
                 .map(posting -> new Posting(posting.accountCode(), posting.amount().negate())).toList();
         String description = reason == null || reason.isBlank() ? "Reversal: " + original.description() : reason.strip();
-        NewEntry reversal = new NewEntry(UUID.randomUUID(), date, Instant.now(), description, EntrySource.REVERSAL,
+        NewEntry reversal = new NewEntry(EntryIds.next(), date, Instant.now(), description, EntrySource.REVERSAL,
                 original.paypalTransactionId(), entryId, original.exchangeRate(), opposite);
         try {
             return book(reversal, recordedBy);

@@ -22,7 +22,7 @@ public record NewEntry(UUID id, LocalDate date, Instant occurredAt, String descr
 
     /** A manual entry with a fresh id. */
     public static NewEntry manual(LocalDate date, Instant occurredAt, String description, List<Posting> postings) {
-        return new NewEntry(UUID.randomUUID(), date, occurredAt, description, EntrySource.MANUAL, null, null, null,
+        return new NewEntry(EntryIds.next(), date, occurredAt, description, EntrySource.MANUAL, null, null, null,
                 postings);
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.herdbook.finance.ledger.entity.AccountPurpose;
+import org.herdbook.finance.ledger.entity.EntryIds;
 import org.herdbook.finance.ledger.entity.EntrySource;
 import org.herdbook.finance.ledger.entity.NewEntry;
 import org.herdbook.finance.ledger.entity.Posting;
@@ -67,7 +68,7 @@ public final class PaypalBooking {
         if (description.length() > 500) {
             description = description.substring(0, 500);
         }
-        return new NewEntry(UUID.randomUUID(), line.occurredAt().atZone(zone).toLocalDate(), line.occurredAt(),
+        return new NewEntry(EntryIds.next(), line.occurredAt().atZone(zone).toLocalDate(), line.occurredAt(),
                 description, EntrySource.PAYPAL, line.transactionId(), null, exchangeRate, postings);
     }
 
