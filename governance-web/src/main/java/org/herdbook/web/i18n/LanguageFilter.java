@@ -46,11 +46,18 @@ public class LanguageFilter extends HttpFilter {
             response.sendRedirect(addressWithoutLanguage(request.getRequestURI(), request.getQueryString()));
             return;
         }
-        Language language = accountLanguage.preferred(request).or(() -> fromCookie(request))
+        // An API client that names a language gets it; on pages the account's preference comes first.
+        Optional<Language> asked = isApi(request) && request.getHeader("Accept-Language") != null
+                ? Language.firstSpoken(request.getLocales()) : Optional.empty();
+        Language language = asked.or(() -> accountLanguage.preferred(request)).or(() -> fromCookie(request))
                 .or(() -> Language.firstSpoken(request.getLocales())).orElse(Language.DEFAULT);
         request.setAttribute(RequestLanguage.ATTRIBUTE, language);
         response.setHeader("Content-Language", language.tag());
         chain.doFilter(request, response);
+    }
+
+    private static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
     }
 
     private static Optional<Language> fromCookie(HttpServletRequest request) {

@@ -25,8 +25,13 @@ public class FormExpiredHandler extends ExceptionHandlerWrapper {
     public void handle() {
         Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator();
         while (events.hasNext()) {
-            Throwable thrown = events.next().getContext().getException();
-            if (isExpiredView(thrown)) {
+            jakarta.faces.event.ExceptionQueuedEventContext context = events.next().getContext();
+            Throwable thrown = context.getException();
+            // A view state that does not decode (tampered) fails while restoring the view: same answer.
+            boolean unreadableState = context.getPhaseId() == jakarta.faces.event.PhaseId.RESTORE_VIEW
+                    && FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap()
+                            .containsKey("jakarta.faces.ViewState");
+            if (isExpiredView(thrown) || unreadableState) {
                 events.remove();
                 FacesContext faces = FacesContext.getCurrentInstance();
                 faces.getExternalContext().setResponseStatus(400);

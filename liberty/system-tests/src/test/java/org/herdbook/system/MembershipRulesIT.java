@@ -53,22 +53,50 @@ class MembershipRulesIT {
         assertThat(file.getString("paidUntil")).isEqualTo(TODAY.plusMonths(1).minusDays(1).toString());
         assertThat(get(member, "/api/me/membership").getJsonObject("votingToday").getBoolean("eligible")).isTrue();
 
-        // Paid two months ago for one month: in grace since the day after, lapsed once 30 grace days pass.
-        TestPeople.Person late = TestPeople.withRoles("late", "member");
+        // A payment for a period that has already ended does not make an applicant active.
+        TestPeople.Person stale = TestPeople.withRoles("stale", "member");
+        JsonObject staleFile = post(treasurer, "/api/members/" + stale.id() + "/dues-payments",
+                payment("5.00", TODAY.minusMonths(3), 1), 201);
+        assertThat(staleFile.getString("standing")).isEqualTo("applicant");
+        // A member can read their own history; nobody else's.
+        assertThat(TestServer.get(client, "/api/members/" + member.id(), "Authorization", stale.bearer()).statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void aMemberWhosePaidPeriodEndedIsInGraceThenLapsedAndTheCalendarJobWritesItDown() throws SQLException {
+        // A member who joined three months ago and paid for one month, two months ago.
+        TestPeople.Person late = TestPeople.withRoles("late", "treasurer");
+        LocalDate joined = TODAY.minusMonths(3);
         LocalDate paidOn = TODAY.minusMonths(2);
-        JsonObject lateFile = post(treasurer, "/api/members/" + late.id() + "/dues-payments",
-                payment("5.00", paidOn, 1), 201);
         LocalDate paidUntil = paidOn.plusMonths(1).minusDays(1);
-        assertThat(lateFile.getString("paidUntil")).isEqualTo(paidUntil.toString());
-        assertThat(lateFile.getJsonArray("standingHistory").stream().map(JsonObject.class::cast)
+        TestDatabase.update("INSERT INTO governance.membership (account_id, member_class) VALUES (?::uuid, 'general')",
+                late.id());
+        TestDatabase.update("INSERT INTO governance.standing_change (account_id, standing, effective_on, cause)"
+                + " VALUES (?::uuid, 'applicant', ?, 'application'), (?::uuid, 'active', ?, 'dues-payment')",
+                late.id(), joined, late.id(), paidOn);
+        TestDatabase.update("INSERT INTO governance.dues_payment (id, account_id, amount, currency, paid_on,"
+                + " covers_until, source) VALUES (?::uuid, ?::uuid, 5.00, 'CAD', ?, ?, 'hand')",
+                java.util.UUID.randomUUID().toString(), late.id(), paidOn, paidUntil);
+
+        JsonObject file = get(late, "/api/me/membership");
+        assertThat(file.getString("paidUntil")).isEqualTo(paidUntil.toString());
+        assertThat(file.getJsonArray("standingHistory").stream().map(JsonObject.class::cast)
                 .map(period -> period.getString("standing") + "@" + period.getString("from")))
                 .containsSubsequence("active@" + paidOn, "in-grace@" + paidUntil.plusDays(1));
-        String expected = TODAY.isBefore(paidUntil.plusDays(31)) ? "in-grace" : "lapsed";
-        assertThat(lateFile.getString("standing")).isEqualTo(expected);
+        // Grace is 30 days by default: lapsed from the 31st day after the paid period.
+        boolean lapsed = !TODAY.isBefore(paidUntil.plusDays(31));
+        assertThat(file.getString("standing")).isEqualTo(lapsed ? "lapsed" : "in-grace");
 
-        // A member can read their own history; nobody else's.
-        assertThat(TestServer.get(client, "/api/members/" + member.id(), "Authorization", late.bearer()).statusCode())
-                .isEqualTo(403);
+        // A payment today makes them active again from today; the history keeps everything.
+        TestPeople.Person treasurer = TestPeople.withRoles("treasurer", "treasurer");
+        JsonObject paid = post(treasurer, "/api/members/" + late.id() + "/dues-payments", payment("5.00", TODAY, 1), 201);
+        assertThat(paid.getString("standing")).isEqualTo("active");
+        assertThat(paid.getJsonArray("standingHistory").stream().map(JsonObject.class::cast)
+                .map(period -> period.getString("standing"))).containsSubsequence("applicant", "active", "in-grace",
+                        "active");
+        assertThat(TestDatabase.number("SELECT count(*) FROM governance.standing_change WHERE account_id = ?::uuid"
+                + " AND standing = 'in-grace' AND cause = 'dues-overdue'", late.id())).isEqualTo(1);
     }
 
     @Test
@@ -133,7 +161,8 @@ class MembershipRulesIT {
         TestPeople.Person secretary = TestPeople.withRoles("secretary", "secretary");
         TestPeople.Person admin = TestPeople.withRoles("admin", "admin");
         TestPeople.Person member = TestPeople.withRoles("voter", "member");
-        LocalDate joined = TODAY.minusDays(20);
+        // Active from today (the day of payment); record dates may lie ahead (a ballot's roll).
+        LocalDate joined = TODAY;
         post(treasurer, "/api/members/" + member.id() + "/dues-payments", payment("10.00", joined, 2), 201);
         String eligibility = "/api/members/" + member.id() + "/eligibility?recordDate=";
 

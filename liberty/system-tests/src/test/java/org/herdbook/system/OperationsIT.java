@@ -44,5 +44,10 @@ class OperationsIT {
         assertThat(openapi.statusCode()).isEqualTo(200);
         assertThat(openapi.body()).contains("operationId: issueAccessToken", "operationId: getCurrentAccount",
                 "/api/tokens", "bearer");
+        // The members issue's stable operations.
+        assertThat(openapi.body()).contains("operationId: registerMember", "operationId: getMyMembership",
+                "operationId: exportMyData", "operationId: listMembers", "operationId: createAccount",
+                "operationId: grantRole", "operationId: revokeRole", "operationId: recordDuesPayment",
+                "operationId: closeMyAccount", "operationId: listAuditEvents");
     }
 }

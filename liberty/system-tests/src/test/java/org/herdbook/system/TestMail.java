@@ -1,7 +1,6 @@
 package org.herdbook.system;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -86,8 +85,8 @@ public final class TestMail {
         try {
             String[] language = message.getHeader("Content-Language");
             return new Letter(message.getRecipients(Message.RecipientType.TO)[0].toString(), message.getSubject(),
-                    GreenMailUtil.getBody(message).replace("\r\n", "\n"), language == null ? "" : language[0]);
-        } catch (MessagingException e) {
+                    String.valueOf(message.getContent()).replace("\r\n", "\n"), language == null ? "" : language[0]);
+        } catch (MessagingException | java.io.IOException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -102,6 +102,23 @@ public final class TestServer {
         return send(client, request.build());
     }
 
+    /** Opens a link the way a browser does: following redirects on this server (the language switch's). */
+    public static HttpResponse<String> open(HttpClient client, String link, String... headers) {
+        String path = link.startsWith("http") ? link.substring(url("").length()) : link;
+        HttpResponse<String> response = get(client, path, headers);
+        for (int hops = 0; hops < 3 && response.statusCode() == 302; hops++) {
+            String location = response.headers().firstValue("Location").orElseThrow();
+            if (location.startsWith("http")) {
+                if (!location.startsWith(url(""))) {
+                    return response;
+                }
+                location = location.substring(url("").length());
+            }
+            response = get(client, location, headers);
+        }
+        return response;
+    }
+
     public static HttpResponse<String> putJson(HttpClient client, String path, String json, String bearer) {
         return send(client, HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json").header("Authorization", bearer)

@@ -45,7 +45,8 @@ public class Credentials {
     public void requestReset(String email) {
         accounts.byEmail(email).filter(Account::maySignIn).ifPresent(account -> {
             String token = links.issue(account, EmailToken.Purpose.RESET_PASSWORD);
-            letters.post(account, "reset", baseUrl.replaceAll("/+$", "") + RESET_PATH + token,
+            letters.post(account, "reset", baseUrl.replaceAll("/+$", "") + RESET_PATH + token + "&lang="
+                    + account.getPreferredLanguage().tag(),
                     links.resetValidity().toMinutes());
         });
     }

@@ -1,6 +1,7 @@
 package org.herdbook.web.audit.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -10,6 +11,7 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import org.herdbook.web.persistence.NullableUuid;
 
 /** One line of the audit log. Written once; the database refuses updates and deletes. */
 @Entity
@@ -27,10 +29,12 @@ public class AuditEvent {
     private Long id;
     @Column(name = "occurred_at", nullable = false, updatable = false)
     private OffsetDateTime occurredAt;
+    @Convert(converter = NullableUuid.class)
     @Column(name = "actor_id", updatable = false)
     private UUID actorId;
     @Column(nullable = false, updatable = false)
     private String action;
+    @Convert(converter = NullableUuid.class)
     @Column(name = "subject_id", updatable = false)
     private UUID subjectId;
     @Column(nullable = false, updatable = false)

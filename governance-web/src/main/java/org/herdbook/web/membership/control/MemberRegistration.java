@@ -73,7 +73,9 @@ public class MemberRegistration {
 
     private void sendVerification(Account account) {
         String token = links.issue(account, EmailToken.Purpose.VERIFY_EMAIL);
-        letters.post(account, "verify", base() + VERIFY_PATH + token, links.verificationValidity().toHours());
+        // The link carries the reader's language, so the page it opens speaks it too.
+        letters.post(account, "verify", base() + VERIFY_PATH + token + "&lang=" + account.getPreferredLanguage().tag(),
+                links.verificationValidity().toHours());
     }
 
     private String base() {

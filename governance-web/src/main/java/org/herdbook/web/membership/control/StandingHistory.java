@@ -74,19 +74,25 @@ public final class StandingHistory {
         return Optional.of(changes.get(start).effectiveOn());
     }
 
-    /** The history as periods, oldest first; a change overtaken on its own day leaves no period. */
+    /**
+     * The history as periods, oldest first. A change overtaken on its own day (removed, then
+     * reinstated on appeal the same day) is kept, as a period of that one day: the history shows
+     * every decision, while {@link #on} gives the day's final standing.
+     */
     public List<Period> periods() {
         List<Period> periods = new ArrayList<>();
         for (int i = 0; i < changes.size(); i++) {
             Change change = changes.get(i);
             Optional<LocalDate> until = i + 1 < changes.size()
-                    ? Optional.of(changes.get(i + 1).effectiveOn().minusDays(1)) : Optional.empty();
-            if (until.isPresent() && until.get().isBefore(change.effectiveOn())) {
-                continue;
-            }
+                    ? Optional.of(later(changes.get(i + 1).effectiveOn().minusDays(1), change.effectiveOn()))
+                    : Optional.empty();
             periods.add(new Period(change.standing(), change.effectiveOn(), until, change.cause(), change.reason()));
         }
         return periods;
+    }
+
+    private static LocalDate later(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private Optional<Integer> indexOn(LocalDate day) {

@@ -1,6 +1,7 @@
 package org.herdbook.web.membership.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
@@ -12,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.UUID;
 import org.herdbook.finance.money.Money;
+import org.herdbook.web.persistence.NullableUuid;
 
 /** Dues a member paid, and the day they cover until. Never changed once written. */
 @Entity
@@ -47,6 +49,7 @@ public class DuesPayment {
     private String source;
     @Column(nullable = false, updatable = false)
     private String reference;
+    @Convert(converter = NullableUuid.class)
     @Column(name = "recorded_by", updatable = false)
     private UUID recordedBy;
     @Column(name = "recorded_at", nullable = false, updatable = false)

@@ -1,6 +1,7 @@
 package org.herdbook.web.membership.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -12,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.UUID;
+import org.herdbook.web.persistence.NullableUuid;
 
 /**
  * "From {@code effectiveOn} on, this member is {@code standing}." Never changed once written
@@ -42,6 +44,7 @@ public class StandingChange {
     private String cause;
     @Column(nullable = false, updatable = false)
     private String reason;
+    @Convert(converter = NullableUuid.class)
     @Column(name = "recorded_by", updatable = false)
     private UUID recordedBy;
     @Column(name = "recorded_at", nullable = false, updatable = false)

@@ -85,7 +85,8 @@ class VotingEligibilityTest {
         StandingHistory sameDay = new StandingHistory(List.of(change(Standing.APPLICANT, ACTIVE_FROM),
                 change(Standing.ACTIVE, ACTIVE_FROM)));
         assertThat(sameDay.on(ACTIVE_FROM)).contains(Standing.ACTIVE);
-        assertThat(sameDay.periods()).extracting(StandingHistory.Period::standing).containsExactly(Standing.ACTIVE);
+        assertThat(sameDay.periods()).extracting(period -> period.standing() + " " + period.until())
+                .containsExactly("APPLICANT Optional[2026-03-10]", "ACTIVE Optional.empty");
         assertThat(VotingEligibility.on(sameDay, ACTIVE_FROM, GRACE_VOTES).eligible()).isTrue();
     }
 
