@@ -107,11 +107,12 @@ public class PaypalImportResource {
             return Response.status(Response.Status.CREATED).entity(ImportSummary.of(report)).build();
         }
         boolean tooLarge = report.problems().stream().anyMatch(problem -> problem.code().equals("too-large"));
-        Response.Status status = tooLarge ? Response.Status.REQUEST_ENTITY_TOO_LARGE : Response.Status.fromStatusCode(422);
+        // 422 Unprocessable Content: the file arrived but cannot be booked (Response.Status has no constant for it).
+        int status = tooLarge ? Response.Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode() : 422;
         String kind = tooLarge ? "finance-import-too-large" : "finance-import-rejected";
         List<RejectedLine> rejected = report.problems().stream().map(this::rejected).toList();
         ImportRejected problem = new ImportRejected("urn:herdbook:problem:" + kind,
-                messages.get(language.current(), "problem." + kind + ".title"), status.getStatusCode(),
+                messages.get(language.current(), "problem." + kind + ".title"), status,
                 messages.get(language.current(), "problem." + kind + ".detail", report.problemCount()), report.id(),
                 report.problemCount(), rejected);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
