@@ -144,15 +144,19 @@ public class Expenses {
     }
 
     public List<Expense> waitingForApproval() {
-        return select(" WHERE entry_id IS NULL ORDER BY recorded_at", null);
+        return select(" WHERE entry_id IS NULL ORDER BY recorded_at", statement -> { });
     }
 
     public List<Expense> recent(int limit) {
-        return select(" ORDER BY recorded_at DESC LIMIT " + Math.max(1, Math.min(limit, 500)), null);
+        return select(" ORDER BY recorded_at DESC LIMIT ?", statement -> statement.setInt(1, Math.max(1, Math.min(limit, 500))));
     }
 
     public Optional<Expense> byId(UUID id) {
-        return select(" WHERE id = ?", id).stream().findFirst();
+        return select(" WHERE id = ?", statement -> statement.setObject(1, id)).stream().findFirst();
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
     }
 
     public Optional<Invoice> invoice(UUID id) {
@@ -238,13 +242,11 @@ public class Expenses {
         return base.isEmpty() ? "invoice" : base.substring(0, Math.min(base.length(), 200));
     }
 
-    private List<Expense> select(String where, UUID id) {
+    private List<Expense> select(String where, Binder binder) {
         List<Expense> expenses = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM finance.expense" + where)) {
-            if (id != null) {
-                select.setObject(1, id);
-            }
+            binder.bind(select);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     Currency currency = Currency.getInstance(rows.getString(6).strip());
