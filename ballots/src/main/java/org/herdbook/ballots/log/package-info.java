@@ -16,7 +16,11 @@
  *       stand-alone verifier uses the same code.</li>
  * </ul>
  *
- * <p>{@code control} computes tree hashes and proofs; storage and the signed tree heads live
- * beside it as the log grows.
+ * <p>The entry appended for an accepted vote is its ballot id: the 32 bytes of
+ * {@code SHA-256(header "." payload)}. {@code control} computes tree hashes and proofs
+ * ({@code MerkleTreeHash} entry by entry, {@code MerkleTree} for a whole log at once,
+ * {@code MerkleFrontier} for appending in O(log n)) and signs tree heads ({@code typ}
+ * {@code tree-head+jwt}) and receipts ({@code vote-receipt+jwt}) with the server key;
+ * {@code entity} holds the signed statements. Storage is the web application's.
  */
 package org.herdbook.ballots.log;

@@ -26,6 +26,11 @@ public final class TestPeople {
 
     /** A new account holding {@code roles} (an account with "member" also gets a membership application). */
     public static Person withRoles(String label, String... roles) {
+        return speaking("en", label, roles);
+    }
+
+    /** The same, for someone whose pages and e-mails are in {@code language}. */
+    public static Person speaking(String language, String label, String... roles) {
         String local = label.replaceAll("[^A-Za-z0-9]", "");
         String email = (local.isEmpty() ? "person" : local.substring(0, Math.min(20, local.length()))) + "-"
                 + UUID.randomUUID().toString().substring(0, 8) + "@herdbook.test";
@@ -35,7 +40,7 @@ public final class TestPeople {
         }
         HttpResponse<String> created = TestServer.postJson(TestServer.newSession(), "/api/accounts",
                 Json.createObjectBuilder().add("email", email).add("displayName", label).add("password", PASSWORD)
-                        .add("language", "en").add("roles", list).build().toString(),
+                        .add("language", language).add("roles", list).build().toString(),
                 "Authorization", "Bearer " + TestServer.adminToken());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return new Person(TestServer.json(created).getString("id"), email, token(email, PASSWORD));

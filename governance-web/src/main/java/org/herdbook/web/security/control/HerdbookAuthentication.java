@@ -120,12 +120,11 @@ public class HerdbookAuthentication implements HttpAuthenticationMechanism {
         return account;
     }
 
-    /** Signs {@code account} in for this browser (a sign-in that did not go through a password). */
-    public static void signInSession(HttpServletRequest request, Account account) {
-        rememberInNewSession(request, account);
-    }
-
-    private static void rememberInNewSession(HttpServletRequest request, Account account) {
+    /**
+     * Signs {@code account} in for this browser: the session is re-keyed (no fixation) and
+     * remembers the account. Every way of signing in (password, Mastodon) ends here.
+     */
+    public static void rememberInNewSession(HttpServletRequest request, Account account) {
         if (request.getSession(false) != null) {
             request.changeSessionId();
         }
