@@ -1,0 +1,495 @@
+package org.herdbook.finance.paypal.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.herdbook.finance.Refusal;
+import org.herdbook.finance.ledger.control.Ledger;
+import org.herdbook.finance.ledger.control.Sql;
+import org.herdbook.finance.ledger.entity.AccountPurpose;
+import org.herdbook.finance.ledger.entity.NewEntry;
+import org.herdbook.finance.money.Money;
+import org.herdbook.finance.paypal.activity.ActivityCsv;
+import org.herdbook.finance.paypal.activity.ActivityFile;
+import org.herdbook.finance.paypal.entity.ImportProblem;
+import org.herdbook.finance.paypal.entity.ImportReport;
+import org.herdbook.finance.paypal.entity.LineKind;
+import org.herdbook.finance.paypal.entity.PaypalLine;
+import org.herdbook.finance.policy.FinancePolicy;
+
+/**
+ * Stores PayPal transactions (from an activity download or the Transaction Search API) and books
+ * each one exactly once.
+ *
+ * <p>A transaction id already stored is a duplicate and is left alone, so importing the same
+ * file twice, or overlapping files, adds nothing. A new transaction is booked unless a live
+ * entry already claims it (booked by hand or from a webhook), in which case reconciliation
+ * compares the two. Imports take a database lock, so two at once cannot book a transaction
+ * twice. Everything happens in the caller's transaction: an import is whole or not at all.
+ */
+@ApplicationScoped
+public class PaypalImport {
+
+    /** {@code pg_advisory_xact_lock} key shared by everything that books PayPal transactions. */
+    public static final long LOCK = 0x4845524442L;
+    private static final int CHUNK = 5000;
+    private static final int ANALYZE_AFTER = 5000;
+    private static final String IMPORTER = "paypal-import";
+
+    @Resource(lookup = "jdbc/herdbook")
+    DataSource dataSource;
+    @Inject
+    Ledger ledger;
+    @Inject
+    FinancePolicy policy;
+
+    protected PaypalImport() {
+    }
+
+    public PaypalImport(DataSource dataSource, Ledger ledger, FinancePolicy policy) {
+        this.dataSource = dataSource;
+        this.ledger = ledger;
+        this.policy = policy;
+    }
+
+    /**
+     * Imports an activity download.
+     *
+     * @param content the file's bytes
+     * @param fileName its name as uploaded, for the history
+     * @param importedBy who imports it
+     * @param book whether to book new transactions at once (otherwise reconciliation lists them)
+     * @param progress told as transactions are stored
+     * @return what was imported, or why nothing was
+     */
+    public ImportReport importActivity(byte[] content, String fileName, String importedBy, boolean book,
+            ImportProgress progress) {
+        String sha256 = sha256(content);
+        if (content.length > policy.importMaxBytes()) {
+            return rejected("activity-csv", fileName, sha256, importedBy, 0,
+                    List.of(ImportProblem.ofFile("too-large", Long.toString(content.length / (1024 * 1024)),
+                            Long.toString(policy.importMaxBytes() / (1024 * 1024)))), 1);
+        }
+        ActivityFile file = ActivityCsv.parse(content);
+        if (!file.acceptable()) {
+            return rejected("activity-csv", fileName, sha256, importedBy, file.rows(), file.problems(), file.problemCount());
+        }
+        return importLines("activity-csv", fileName, sha256, file.rows(), file.skipped(), file.lines(), importedBy, book,
+                progress);
+    }
+
+    /** Imports lines read elsewhere (the Transaction Search API); see {@link #importActivity}. */
+    public ImportReport importLines(String source, String fileName, String sha256, int rows, int skipped,
+            List<PaypalLine> lines, String importedBy, boolean book, ImportProgress progress) {
+        try (Connection connection = dataSource.getConnection()) {
+            lock(connection);
+            Map<String, PaypalLine> unique = new LinkedHashMap<>();
+            for (PaypalLine line : lines) {
+                unique.putIfAbsent(line.transactionId(), line);
+            }
+            Set<String> known = existing(connection, "SELECT transaction_id FROM finance.paypal_line"
+                    + " WHERE transaction_id = ANY (?::text[])", unique.keySet());
+            List<PaypalLine> fresh = unique.values().stream().filter(line -> !known.contains(line.transactionId())).toList();
+            int duplicates = lines.size() - fresh.size();
+
+            Set<YearMonth> closed = closedMonths(connection);
+            List<ImportProblem> problems = new ArrayList<>();
+            for (PaypalLine line : fresh) {
+                YearMonth month = YearMonth.from(line.occurredAt().atZone(policy.timeZone()));
+                if (closed.contains(month) && problems.size() < ImportReport.MAX_PROBLEMS) {
+                    problems.add(ImportProblem.ofFile("closed-month", line.transactionId(), month.toString()));
+                }
+            }
+            if (!problems.isEmpty()) {
+                return rejected(source, fileName, sha256, importedBy, rows, problems, problems.size());
+            }
+
+            List<NewEntry> entries = new ArrayList<>();
+            if (book) {
+                Set<String> claimed = existing(connection, "SELECT e.paypal_txn_id FROM finance.journal_entry e"
+                        + " WHERE e.paypal_txn_id = ANY (?::text[]) AND e.reverses IS NULL AND NOT EXISTS"
+                        + " (SELECT 1 FROM finance.journal_entry r WHERE r.reverses = e.id AND r.reverses IS NOT NULL)",
+                        fresh.stream().map(PaypalLine::transactionId).toList());
+                entries = entries(connection, fresh.stream().filter(line -> !claimed.contains(line.transactionId())).toList());
+            }
+            UUID id = UUID.randomUUID();
+            insertImport(connection, id, source, fileName, sha256, importedBy, "imported", rows, fresh.size(), duplicates,
+                    entries.size(), skipped, List.of());
+            int total = fresh.size() + entries.size();
+            for (int from = 0; from < fresh.size(); from += CHUNK) {
+                insertLines(connection, id, fresh.subList(from, Math.min(fresh.size(), from + CHUNK)));
+                progress.progressed(Math.min(fresh.size(), from + CHUNK), total);
+            }
+            for (int from = 0; from < entries.size(); from += CHUNK) {
+                ledger.bookAll(connection, entries.subList(from, Math.min(entries.size(), from + CHUNK)), IMPORTER);
+                if (from == 0 && entries.size() >= ANALYZE_AFTER) {
+                    analyze(connection);
+                }
+                progress.progressed(fresh.size() + Math.min(entries.size(), from + CHUNK), total);
+            }
+            if (fresh.size() >= ANALYZE_AFTER) {
+                analyze(connection);
+            }
+            return new ImportReport(id, true, rows, fresh.size(), duplicates, entries.size(), skipped, List.of(), 0);
+        } catch (SQLException e) {
+            throw Sql.translate(e);
+        }
+    }
+
+    /** Books a stored PayPal transaction that no live entry claims (a reconciliation resolution). */
+    public void book(String transactionId, String bookedBy) {
+        try (Connection connection = dataSource.getConnection()) {
+            lock(connection);
+            PaypalLine line = storedLines(connection, List.of(transactionId)).stream().findFirst()
+                    .orElseThrow(() -> Refusal.notFound("finance.reconciliation.unknownLine", transactionId));
+            Set<String> claimed = existing(connection, "SELECT e.paypal_txn_id FROM finance.journal_entry e"
+                    + " WHERE e.paypal_txn_id = ANY (?::text[]) AND e.reverses IS NULL AND NOT EXISTS"
+                    + " (SELECT 1 FROM finance.journal_entry r WHERE r.reverses = e.id AND r.reverses IS NOT NULL)", List.of(transactionId));
+            if (!claimed.isEmpty()) {
+                throw Refusal.conflict("finance.reconciliation.alreadyBooked", transactionId);
+            }
+            ledger.bookAll(connection, entries(connection, List.of(line)), bookedBy);
+        } catch (SQLException e) {
+            throw Sql.translate(e);
+        }
+    }
+
+    /** Stored PayPal lines dated (in the foundation's time zone) inside {@code month}. */
+    public List<PaypalLine> linesIn(YearMonth month) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(LINE_COLUMNS
+                        + " WHERE line_date BETWEEN ? AND ? ORDER BY occurred_at, transaction_id")) {
+            select.setObject(1, month.atDay(1));
+            select.setObject(2, month.atEndOfMonth());
+            return readLines(select);
+        } catch (SQLException e) {
+            throw Sql.translate(e);
+        }
+    }
+
+    private static final String LINE_COLUMNS = "SELECT transaction_id, occurred_at, kind, type_label, status, currency,"
+            + " gross, fee, net, reference_txn_id, counterparty FROM finance.paypal_line";
+
+    private static List<PaypalLine> storedLines(Connection connection, Collection<String> ids) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(LINE_COLUMNS + " WHERE transaction_id = ANY (?::text[])")) {
+            select.setArray(1, Sql.textArray(connection, List.copyOf(ids)));
+            return readLines(select);
+        }
+    }
+
+    private static List<PaypalLine> readLines(PreparedStatement select) throws SQLException {
+        List<PaypalLine> lines = new ArrayList<>();
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                java.util.Currency currency = java.util.Currency.getInstance(rows.getString(6).strip());
+                lines.add(new PaypalLine(rows.getString(1), rows.getTimestamp(2).toInstant(),
+                        LineKind.valueOf(rows.getString(3)), rows.getString(4), rows.getString(5),
+                        Money.of(rows.getBigDecimal(7), currency), Money.of(rows.getBigDecimal(8), currency),
+                        Money.of(rows.getBigDecimal(9), currency), rows.getString(10), rows.getString(11)));
+            }
+        }
+        return lines;
+    }
+
+    /** Entries for {@code lines}: refunds find their original's account, conversion pairs their rate. */
+    private List<NewEntry> entries(Connection connection, List<PaypalLine> lines) throws SQLException {
+        PaypalBooking booking = new PaypalBooking(accountsByPurpose(connection), policy.timeZone());
+        Map<String, String> originalAccounts = new HashMap<>();
+        Set<String> references = new HashSet<>();
+        Map<String, PaypalLine> byId = new HashMap<>();
+        for (PaypalLine line : lines) {
+            byId.put(line.transactionId(), line);
+            if ((line.kind() == LineKind.REFUND || line.kind() == LineKind.REVERSAL) && line.referenceTransactionId() != null) {
+                references.add(line.referenceTransactionId());
+            }
+        }
+        for (String reference : references) {
+            PaypalLine original = byId.get(reference);
+            if (original != null) {
+                originalAccounts.put(reference, booking.counterAccount(original));
+            }
+        }
+        references.removeAll(originalAccounts.keySet());
+        originalAccounts.putAll(bookedCounterAccounts(connection, references));
+        Map<String, BigDecimal> rates = conversionRates(lines);
+        List<NewEntry> entries = new ArrayList<>(lines.size());
+        for (PaypalLine line : lines) {
+            String original = line.referenceTransactionId() == null ? null : originalAccounts.get(line.referenceTransactionId());
+            entries.add(booking.entryFor(line, original, rates.get(line.transactionId())));
+        }
+        return entries;
+    }
+
+    /**
+     * PayPal reports a conversion as two lines at the same moment, money leaving in one currency
+     * and arriving in another, that refer to each other or to the same third transaction.
+     */
+    static Map<String, BigDecimal> conversionRates(List<PaypalLine> lines) {
+        Map<String, PaypalLine> conversions = new HashMap<>();
+        for (PaypalLine line : lines) {
+            if (line.kind() == LineKind.CURRENCY_CONVERSION) {
+                conversions.put(line.transactionId(), line);
+            }
+        }
+        Map<String, List<PaypalLine>> pairs = new HashMap<>();
+        for (PaypalLine line : conversions.values()) {
+            pairs.computeIfAbsent(line.occurredAt() + "|" + pairKey(line, conversions), key -> new ArrayList<>()).add(line);
+        }
+        Map<String, BigDecimal> rates = new HashMap<>();
+        for (List<PaypalLine> pair : pairs.values()) {
+            if (pair.size() == 2 && !pair.get(0).net().getCurrency().equals(pair.get(1).net().getCurrency())
+                    && pair.get(0).net().isNegative() != pair.get(1).net().isNegative()) {
+                PaypalLine from = pair.get(0).net().isNegative() ? pair.get(0) : pair.get(1);
+                PaypalLine to = from == pair.get(0) ? pair.get(1) : pair.get(0);
+                BigDecimal rate = PaypalBooking.rate(from.net(), to.net());
+                rates.put(from.transactionId(), rate);
+                rates.put(to.transactionId(), rate);
+            }
+        }
+        return rates;
+    }
+
+    /** Two lines that refer to each other share their two ids; otherwise lines share the id they refer to. */
+    private static String pairKey(PaypalLine line, Map<String, PaypalLine> conversions) {
+        String reference = line.referenceTransactionId();
+        if (reference == null) {
+            return line.transactionId();
+        }
+        PaypalLine other = conversions.get(reference);
+        if (other != null && line.transactionId().equals(other.referenceTransactionId())) {
+            return line.transactionId().compareTo(reference) < 0 ? line.transactionId() + "|" + reference
+                    : reference + "|" + line.transactionId();
+        }
+        return reference;
+    }
+
+    private static Map<String, String> bookedCounterAccounts(Connection connection, Set<String> transactionIds)
+            throws SQLException {
+        Map<String, String> accounts = new HashMap<>();
+        if (transactionIds.isEmpty()) {
+            return accounts;
+        }
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT e.paypal_txn_id, p.account_code FROM finance.journal_entry e"
+                        + " JOIN finance.posting p ON p.entry_id = e.id"
+                        + " JOIN finance.account a ON a.code = p.account_code"
+                        + " WHERE e.paypal_txn_id = ANY (?::text[]) AND e.reverses IS NULL"
+                        + " AND (a.purpose IS NULL OR a.purpose NOT IN ('paypal', 'fees', 'paypal-held'))")) {
+            select.setArray(1, Sql.textArray(connection, List.copyOf(transactionIds)));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    accounts.putIfAbsent(rows.getString(1), rows.getString(2));
+                }
+            }
+        }
+        return accounts;
+    }
+
+    private static Map<String, String> accountsByPurpose(Connection connection) throws SQLException {
+        Map<String, String> accounts = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT purpose, code FROM finance.account WHERE purpose IS NOT NULL");
+                ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                accounts.put(rows.getString(1), rows.getString(2));
+            }
+        }
+        if (!accounts.containsKey(AccountPurpose.PAYPAL)) {
+            throw new IllegalStateException("the chart of accounts has no PayPal account");
+        }
+        return accounts;
+    }
+
+    private static Set<YearMonth> closedMonths(Connection connection) throws SQLException {
+        Set<YearMonth> closed = new HashSet<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT month FROM finance.closed_month");
+                ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                closed.add(YearMonth.from(rows.getObject(1, LocalDate.class)));
+            }
+        }
+        return closed;
+    }
+
+    /** Fresh statistics, or the planner goes on treating the grown tables as small ones. */
+    private static void analyze(Connection connection) throws SQLException {
+        try (PreparedStatement analyze = connection.prepareStatement(
+                "ANALYZE finance.paypal_line, finance.journal_entry, finance.posting")) {
+            analyze.execute();
+        }
+    }
+
+    private static void lock(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+            lock.setLong(1, LOCK);
+            lock.execute();
+        }
+    }
+
+    private static Set<String> existing(Connection connection, String sql, Collection<String> ids) throws SQLException {
+        Set<String> found = new HashSet<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setArray(1, Sql.textArray(connection, List.copyOf(ids)));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    found.add(rows.getString(1));
+                }
+            }
+        }
+        return found;
+    }
+
+    private ImportReport rejected(String source, String fileName, String sha256, String importedBy, int rows,
+            List<ImportProblem> problems, int problemCount) {
+        UUID id = UUID.randomUUID();
+        try (Connection connection = dataSource.getConnection()) {
+            insertImport(connection, id, source, fileName, sha256, importedBy, "rejected", rows, 0, 0, 0, 0, problems);
+        } catch (SQLException e) {
+            throw Sql.translate(e);
+        }
+        return new ImportReport(id, false, rows, 0, 0, 0, 0, problems, problemCount);
+    }
+
+    private static void insertImport(Connection connection, UUID id, String source, String fileName, String sha256,
+            String importedBy, String outcome, int rows, int newLines, int duplicates, int booked, int skipped,
+            List<ImportProblem> problems) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO finance.paypal_import (id, source, file_name, file_sha256, imported_by, outcome, row_count,"
+                        + " new_lines, duplicates, booked, skipped, problems) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)")) {
+            insert.setObject(1, id);
+            insert.setString(2, source);
+            insert.setString(3, fileName == null ? null : fileName.substring(0, Math.min(200, fileName.length())));
+            insert.setString(4, sha256);
+            insert.setString(5, importedBy);
+            insert.setString(6, outcome);
+            insert.setInt(7, rows);
+            insert.setInt(8, newLines);
+            insert.setInt(9, duplicates);
+            insert.setInt(10, booked);
+            insert.setInt(11, skipped);
+            insert.setString(12, json(problems));
+            insert.executeUpdate();
+        }
+    }
+
+    private void insertLines(Connection connection, UUID importId, List<PaypalLine> lines) throws SQLException {
+        int size = lines.size();
+        List<String> ids = new ArrayList<>(size);
+        List<String> times = new ArrayList<>(size);
+        List<String> kinds = new ArrayList<>(size);
+        List<String> types = new ArrayList<>(size);
+        List<String> statuses = new ArrayList<>(size);
+        List<String> currencies = new ArrayList<>(size);
+        List<String> gross = new ArrayList<>(size);
+        List<String> fees = new ArrayList<>(size);
+        List<String> nets = new ArrayList<>(size);
+        List<String> references = new ArrayList<>(size);
+        List<String> counterparties = new ArrayList<>(size);
+        for (PaypalLine line : lines) {
+            ids.add(line.transactionId());
+            times.add(line.occurredAt().toString());
+            kinds.add(line.kind().name());
+            types.add(line.typeLabel());
+            statuses.add(line.status() == null ? "" : line.status());
+            currencies.add(line.net().getCurrency().getCurrencyCode());
+            gross.add(line.gross().getAmount().toPlainString());
+            fees.add(line.fee().getAmount().toPlainString());
+            nets.add(line.net().getAmount().toPlainString());
+            references.add(line.referenceTransactionId());
+            counterparties.add(line.counterparty());
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO finance.paypal_line (transaction_id, import_id, occurred_at, line_date, kind, type_label, status,"
+                        + " currency, gross, fee, net, reference_txn_id, counterparty)"
+                        + " SELECT u.id, ?, u.t::timestamptz, (u.t::timestamptz AT TIME ZONE ?)::date, u.k, u.ty, u.s, u.c,"
+                        + " u.g::numeric, u.f::numeric, u.n::numeric, u.r, u.cp"
+                        + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
+                        + " ?::text[], ?::text[], ?::text[]) AS u(id, t, k, ty, s, c, g, f, n, r, cp)")) {
+            insert.setObject(1, importId);
+            insert.setString(2, policy.timeZone().getId());
+            insert.setArray(3, Sql.textArray(connection, ids));
+            insert.setArray(4, Sql.textArray(connection, times));
+            insert.setArray(5, Sql.textArray(connection, kinds));
+            insert.setArray(6, Sql.textArray(connection, types));
+            insert.setArray(7, Sql.textArray(connection, statuses));
+            insert.setArray(8, Sql.textArray(connection, currencies));
+            insert.setArray(9, Sql.textArray(connection, gross));
+            insert.setArray(10, Sql.textArray(connection, fees));
+            insert.setArray(11, Sql.textArray(connection, nets));
+            insert.setArray(12, Sql.textArray(connection, references));
+            insert.setArray(13, Sql.textArray(connection, counterparties));
+            insert.executeUpdate();
+        }
+    }
+
+    static String json(List<ImportProblem> problems) {
+        StringBuilder json = new StringBuilder("[");
+        for (ImportProblem problem : problems) {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            json.append("{\"line\":").append(problem.line()).append(",\"code\":").append(quote(problem.code()))
+                    .append(",\"arguments\":[");
+            for (int i = 0; i < problem.arguments().size(); i++) {
+                json.append(i == 0 ? "" : ",").append(quote(problem.arguments().get(i)));
+            }
+            json.append("]}");
+        }
+        return json.append(']').toString();
+    }
+
+    private static String quote(String text) {
+        StringBuilder quoted = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> quoted.append("\\\"");
+                case '\\' -> quoted.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        quoted.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        quoted.append(c);
+                    }
+                }
+            }
+        }
+        return quoted.append('"').toString();
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A digest of a text, for imports that have no file. */
+    public static String sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+}

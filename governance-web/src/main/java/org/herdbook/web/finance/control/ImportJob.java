@@ -1,0 +1,78 @@
+package org.herdbook.web.finance.control;
+
+import java.util.UUID;
+import org.herdbook.finance.paypal.entity.ImportReport;
+
+/** One background import: how far it has gone, then its report or why it failed. */
+public final class ImportJob {
+
+    private final UUID id;
+    private final String owner;
+    private final String fileName;
+    private volatile int done;
+    private volatile int total;
+    private volatile ImportReport report;
+    private volatile String failureKey;
+    private volatile Object[] failureArguments = new Object[0];
+
+    ImportJob(UUID id, String owner, String fileName) {
+        this.id = id;
+        this.owner = owner;
+        this.fileName = fileName;
+    }
+
+    void progressed(int done, int total) {
+        this.done = done;
+        this.total = total;
+    }
+
+    void finish(ImportReport report) {
+        this.report = report;
+    }
+
+    void fail(String key, Object... arguments) {
+        this.failureArguments = arguments.clone();
+        this.failureKey = key;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String owner() {
+        return owner;
+    }
+
+    public String fileName() {
+        return fileName;
+    }
+
+    public boolean finished() {
+        return report != null || failureKey != null;
+    }
+
+    public int done() {
+        return done;
+    }
+
+    public int total() {
+        return total;
+    }
+
+    /** Percentage stored so far (0 while the file is being read). */
+    public int percent() {
+        return total == 0 ? 0 : (int) (100L * done / total);
+    }
+
+    public ImportReport report() {
+        return report;
+    }
+
+    public String failureKey() {
+        return failureKey;
+    }
+
+    public Object[] failureArguments() {
+        return failureArguments.clone();
+    }
+}
