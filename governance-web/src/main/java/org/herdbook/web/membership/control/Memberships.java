@@ -85,7 +85,7 @@ public class Memberships {
 
     /** The member's history as it stands today, including changes the dues calendar has made due. */
     public StandingHistory history(UUID account) {
-        return effective(stored(account), paidUntil(account), foundation().today());
+        return effective(stored(account), paidUntil(account), foundation());
     }
 
     public Optional<LocalDate> paidUntil(UUID account) {
@@ -306,7 +306,8 @@ public class Memberships {
     }
 
     private Map<UUID, StandingHistory> allHistories() {
-        LocalDate today = foundation().today();
+        // Read once: the foundation's day and grace days apply to every member alike.
+        Foundation foundation = foundation();
         Map<UUID, List<StandingHistory.Change>> changes = new LinkedHashMap<>();
         for (StandingChange change : entityManager.createNamedQuery(StandingChange.ALL, StandingChange.class)
                 .getResultList()) {
@@ -315,7 +316,7 @@ public class Memberships {
         Map<UUID, LocalDate> paid = paidUntilByAccount();
         return changes.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                 entry -> effective(new StandingHistory(entry.getValue()), Optional.ofNullable(paid.get(entry.getKey())),
-                        today), (a, b) -> a, LinkedHashMap::new));
+                        foundation), (a, b) -> a, LinkedHashMap::new));
     }
 
     private StandingHistory stored(UUID account) {
@@ -323,12 +324,13 @@ public class Memberships {
                 .setParameter("account", account).getResultStream().map(Memberships::toChange).toList());
     }
 
-    private StandingHistory effective(StandingHistory stored, Optional<LocalDate> paidUntil, LocalDate today) {
+    private static StandingHistory effective(StandingHistory stored, Optional<LocalDate> paidUntil,
+            Foundation foundation) {
         if (stored.isEmpty()) {
             return stored;
         }
-        List<DuesCalendar.Due> due = DuesCalendar.dueBy(today, stored.latest().orElseThrow(),
-                stored.lastChangeDay().orElseThrow(), paidUntil, foundation().getDuesGraceDays());
+        List<DuesCalendar.Due> due = DuesCalendar.dueBy(foundation.today(), stored.latest().orElseThrow(),
+                stored.lastChangeDay().orElseThrow(), paidUntil, foundation.getDuesGraceDays());
         if (due.isEmpty()) {
             return stored;
         }
