@@ -107,11 +107,14 @@ BEGIN
     IF FOUND THEN
         RAISE EXCEPTION 'no account %', offending.account_code USING ERRCODE = 'P0005';
     END IF;
-    SELECT p.entry_id, p.currency, sum(p.amount) AS total INTO offending
-      FROM finance.posting p
-     WHERE p.entry_id IN (SELECT DISTINCT entry_id FROM new_postings)
-     GROUP BY p.entry_id, p.currency
-    HAVING sum(p.amount) <> 0
+    -- The statement's own postings are enough: every statement that adds postings is checked,
+    -- so if each one balances per entry and currency, every entry does (by induction from an
+    -- empty table). Summing the whole posting table for the touched entries cost a scan that
+    -- grew with the ledger (a 100,000-row import: 400 ms per batch at first, 900 ms at the end).
+    SELECT n.entry_id, n.currency, sum(n.amount) AS total INTO offending
+      FROM new_postings n
+     GROUP BY n.entry_id, n.currency
+    HAVING sum(n.amount) <> 0
      LIMIT 1;
     IF FOUND THEN
         RAISE EXCEPTION 'entry % does not balance in %: postings sum to %', offending.entry_id,

@@ -227,18 +227,19 @@ public class MembersResource {
     }
 
     private static Optional<MemberClass> classFilter(String code) {
-        if (code == null || code.isBlank()) {
-            return Optional.empty();
-        }
-        return Optional.of(MemberClass.ofCode(code)
-                .orElseThrow(() -> new Refusal("unknown-filter", Response.Status.BAD_REQUEST, code)));
+        return filter(code, MemberClass::ofCode);
     }
 
     private static Optional<Standing> standingFilter(String code) {
+        return filter(code, Standing::ofCode);
+    }
+
+    /** No filter for an absent value; a value that names nothing is a 400, not an empty list. */
+    private static <T> Optional<T> filter(String code, java.util.function.Function<String, Optional<T>> parse) {
         if (code == null || code.isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(Standing.ofCode(code)
+        return Optional.of(parse.apply(code)
                 .orElseThrow(() -> new Refusal("unknown-filter", Response.Status.BAD_REQUEST, code)));
     }
 }
