@@ -38,7 +38,7 @@ public class PaypalImportPage {
     private Part file;
     private boolean book = true;
     private String job;
-    private ImportJob found;
+    private ImportJob.State found;
 
     public String upload() {
         if (file == null || file.getSize() == 0) {
@@ -66,7 +66,7 @@ public class PaypalImportPage {
 
     /** While the import runs, the browser reloads the page every second (no JavaScript needed). */
     public void load() {
-        ImportJob current = getCurrent();
+        ImportJob.State current = getCurrent();
         if (job != null && current == null) {
             pages.status(404);
         }
@@ -78,10 +78,11 @@ public class PaypalImportPage {
         }
     }
 
-    public ImportJob getCurrent() {
+    /** The job as it stood when this request first looked: headers and body agree on it. */
+    public ImportJob.State getCurrent() {
         if (found == null && job != null) {
             try {
-                found = jobs.find(UUID.fromString(job), pages.caller()).orElse(null);
+                found = jobs.find(UUID.fromString(job), pages.caller()).map(ImportJob::state).orElse(null);
             } catch (IllegalArgumentException e) {
                 found = null;
             }
@@ -94,7 +95,7 @@ public class PaypalImportPage {
     }
 
     public String getFailure() {
-        ImportJob current = getCurrent();
+        ImportJob.State current = getCurrent();
         return current == null || current.failureKey() == null ? null
                 : texts.get(language.current(), current.failureKey(), current.failureArguments());
     }

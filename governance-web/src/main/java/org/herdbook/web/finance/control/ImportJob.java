@@ -51,28 +51,32 @@ public final class ImportJob {
         return report != null || failureKey != null;
     }
 
-    public int done() {
-        return done;
-    }
-
-    public int total() {
-        return total;
-    }
-
-    /** Percentage stored so far (0 while the file is being read). */
-    public int percent() {
-        return total == 0 ? 0 : (int) (100L * done / total);
-    }
-
-    public ImportReport report() {
-        return report;
-    }
-
-    public String failureKey() {
-        return failureKey;
-    }
-
     public Object[] failureArguments() {
         return failureArguments.clone();
+    }
+
+    /**
+     * The job as it stands at one instant, so that a page rendering it (headers first, body
+     * later) never sees it still running in one place and finished in another.
+     */
+    public State state() {
+        String key = failureKey;
+        Object[] arguments = failureArguments();
+        ImportReport finished = report;
+        return new State(fileName, done, total, finished, key, arguments);
+    }
+
+    /** An immutable snapshot of a job; see {@link #state()}. */
+    public record State(String fileName, int done, int total, ImportReport report, String failureKey,
+            Object[] failureArguments) {
+
+        public boolean finished() {
+            return report != null || failureKey != null;
+        }
+
+        /** Percentage stored so far (0 while the file is being read). */
+        public int percent() {
+            return total == 0 ? 0 : (int) (100L * done / total);
+        }
     }
 }
