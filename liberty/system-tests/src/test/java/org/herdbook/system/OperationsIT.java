@@ -48,6 +48,19 @@ class OperationsIT {
         assertThat(openapi.body()).contains("operationId: registerMember", "operationId: getMyMembership",
                 "operationId: exportMyData", "operationId: listMembers", "operationId: createAccount",
                 "operationId: grantRole", "operationId: revokeRole", "operationId: recordDuesPayment",
-                "operationId: closeMyAccount", "operationId: listAuditEvents");
+                "operationId: closeMyAccount", "operationId: listAuditEvents", "operationId: getFoundationKeys");
+    }
+
+    @Test
+    void anyoneCanFetchTheFoundationsPublicSigningKeysAndNeverAPrivatePart() {
+        HttpResponse<String> keys = TestServer.get(client, "/api/keys");
+        assertThat(keys.statusCode()).isEqualTo(200);
+        assertThat(keys.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/jwk-set+json"));
+        JsonObject key = TestServer.json(keys).getJsonArray("keys").getJsonObject(0);
+        assertThat(key.getString("kty")).isEqualTo("OKP");
+        assertThat(key.getString("crv")).isEqualTo("Ed25519");
+        assertThat(key.containsKey("d")).isFalse();
+        assertThat(TestServer.log()).contains("The foundation signs with key ");
     }
 }
