@@ -44,6 +44,9 @@ class AuthorizationIT {
         return new TreeSet<>(List.of(roles));
     }
 
+    /** Ballot operations are called on a ballot that does not exist: 404 once let through. */
+    private static final String UNKNOWN_BALLOT = "00000000-0000-4000-8000-000000000000";
+
     private static final Set<String> EVERYONE_SIGNED_IN = roles("member", "treasurer", "secretary", "board", "admin");
 
     @Test
@@ -70,6 +73,10 @@ class AuthorizationIT {
                 new Operation("PUT", "/api/accounts/" + subject.id() + "/roles/not-a-role", roles("admin")),
                 new Operation("DELETE", "/api/accounts/" + subject.id() + "/roles/not-a-role", roles("admin")),
                 new Operation("GET", "/api/audit", roles("admin")),
+                new Operation("POST", "/api/ballots", roles("board", "secretary")),
+                new Operation("POST", "/api/ballots/" + UNKNOWN_BALLOT + "/opening", roles("board", "secretary")),
+                new Operation("GET", "/api/ballots/" + UNKNOWN_BALLOT + "/roll/me", EVERYONE_SIGNED_IN),
+                new Operation("POST", "/api/ballots/" + UNKNOWN_BALLOT + "/keys", EVERYONE_SIGNED_IN),
                 // Last: it really resigns the callers who are members (only the member-only account here).
                 new Operation("POST", "/api/me/membership/resignation", EVERYONE_SIGNED_IN));
         HttpClient client = TestServer.newSession();

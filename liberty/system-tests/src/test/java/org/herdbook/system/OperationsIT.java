@@ -49,6 +49,10 @@ class OperationsIT {
                 "operationId: exportMyData", "operationId: listMembers", "operationId: createAccount",
                 "operationId: grantRole", "operationId: revokeRole", "operationId: recordDuesPayment",
                 "operationId: closeMyAccount", "operationId: listAuditEvents", "operationId: getFoundationKeys");
+        assertThat(openapi.body()).contains("operationId: createBallot", "operationId: openBallot",
+                "operationId: listBallots", "operationId: getBallot", "operationId: checkMyRollEntry",
+                "operationId: registerVotingKey", "operationId: castBallot", "operationId: getAuditBundle",
+                "operationId: getInclusionProof");
     }
 
     @Test
