@@ -120,6 +120,10 @@ class AuthorizationIT {
         pages.put("/admin/accounts.xhtml", roles("admin"));
         pages.put("/admin/audit.xhtml", roles("admin"));
         pages.put("/admin/bylaws.xhtml", roles("admin"));
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String ballot = TestVoters.openYesNo(PEOPLE.get("board"), now, now.plus(java.time.Duration.ofHours(1)),
+                "{\"count\": 1}").getJsonObject("ballot").getString("id");
+        pages.put("/member/vote.xhtml?id=" + ballot, EVERYONE_SIGNED_IN);
         Map<String, HttpClient> sessions = new LinkedHashMap<>();
         sessions.put("anonymous", TestServer.newSession());
         PEOPLE.forEach((role, person) -> sessions.put(role, TestPeople.signedIn(person.email(), TestPeople.PASSWORD)));

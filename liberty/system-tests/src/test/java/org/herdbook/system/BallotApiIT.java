@@ -30,6 +30,7 @@ import org.herdbook.ballots.audit.control.BundleVerifier;
 import org.herdbook.ballots.log.control.MerkleTreeHash;
 import org.herdbook.ballots.manifest.entity.RollDigest;
 import org.herdbook.ballots.roll.control.RollFreezer;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,6 +42,11 @@ import org.junit.jupiter.api.Test;
 class BallotApiIT {
 
     private static final String ONE_VOTE_QUORUM = "{\"count\": 1}";
+
+    @BeforeAll
+    static void smtp() {
+        TestMail.server();
+    }
 
     private static long rows(String table, String ballotId) {
         return TestDatabase.number("SELECT count(*) FROM ballots." + table + " WHERE ballot_id = ?::uuid", ballotId);
