@@ -176,14 +176,26 @@ class BallotApiIT {
         assertThat(rows("vote_superseded", id)).isEqualTo(1);
         assertThat(rows("tree_head", id)).isEqualTo(3);
 
+        // Races: the same vote sent eight times at once, then eight different votes with one seq.
+        String once = ec.vote(ballot, "yes", 1);
+        assertThat(race(id, java.util.Collections.nCopies(8, once))).containsEntry(201, 1L).containsEntry(409, 7L);
+        List<String> sameSeq = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            sameSeq.add(ec.vote(ballot, i % 2 == 0 ? "no" : "abstain", 2));
+        }
+        assertThat(race(id, sameSeq)).containsEntry(201, 1L).containsEntry(409, 7L);
+        assertThat(rows("vote", id)).isEqualTo(5);
+        assertThat(rows("vote_superseded", id)).isEqualTo(3);
+        assertThat(rows("tree_head", id)).isEqualTo(5);
+
         // Inclusion of the first vote in the log as it stands now.
         JsonObject proof = TestServer.json(TestServer.get(TestVoters.CLIENT, "/api/ballots/" + id + "/inclusion-proofs/"
                 + receipt.getString("ballotId")));
-        assertThat(proof.getJsonNumber("treeSize").longValue()).isEqualTo(3);
+        assertThat(proof.getJsonNumber("treeSize").longValue()).isEqualTo(5);
         List<byte[]> path = proof.getJsonArray("auditPath").getValuesAs(jakarta.json.JsonString.class).stream()
                 .map(s -> Base64URL.from(s.getString()).decode()).toList();
         assertThat(MerkleTreeHash.verifyInclusion(MerkleTreeHash.leafHash(Base64URL.from(receipt.getString("ballotId"))
-                .decode()), 0, 3, path, Base64URL.from(proof.getString("rootHash")).decode())).isTrue();
+                .decode()), 0, 5, path, Base64URL.from(proof.getString("rootHash")).decode())).isTrue();
         assertProblem(TestServer.get(TestVoters.CLIENT, "/api/ballots/" + id + "/inclusion-proofs/"
                 + Base64URL.encode(new byte[32])), 404, "vote-not-in-log");
         assertProblem(TestServer.get(TestVoters.CLIENT, "/api/ballots/" + id + "/audit-bundle"), 409, "ballot-not-closed");
@@ -272,6 +284,29 @@ class BallotApiIT {
         assertThat(proof.getJsonNumber("leafIndex").longValue()).isEqualTo(3);
         assertThat(proof.getJsonNumber("treeSize").longValue()).isEqualTo(4);
         assertThat(rows("result", id)).isEqualTo(1);
+    }
+
+    /** Sends the votes all at once; answers how many got each status. */
+    private static Map<Integer, Long> race(String id, List<String> votes) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(votes.size());
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> sent = new ArrayList<>();
+            for (String vote : votes) {
+                sent.add(pool.submit(() -> {
+                    start.await();
+                    return TestVoters.cast(id, vote).statusCode();
+                }));
+            }
+            start.countDown();
+            Map<Integer, Long> statuses = new java.util.TreeMap<>();
+            for (java.util.concurrent.Future<Integer> status : sent) {
+                statuses.merge(status.get(), 1L, Long::sum);
+            }
+            return statuses;
+        } finally {
+            pool.shutdown();
+        }
     }
 
     static JsonObject awaitClosed(String id, Duration timeout) throws InterruptedException {

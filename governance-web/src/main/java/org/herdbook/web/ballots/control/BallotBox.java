@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -237,20 +238,36 @@ public class BallotBox {
     /**
      * Verifies a vote, appends it to the ballot's log and signs a receipt.
      *
+     * <p>The signature and claims are checked before the ballot's row lock is taken, so concurrent
+     * casts verify in parallel and take turns only to append; under the lock the window, the
+     * ballot's state, the {@code jti} and the {@code seq} are checked again against what the casts
+     * before it appended.
+     *
      * @throws VoteRefused with the reason, nothing stored
      */
     public BallotReceipt cast(UUID ballotId, String compact) {
-        StoredBallot ballot = records.lock(ballotId).orElseThrow(() -> unknown(ballotId));
-        if (ballot.state() == StoredBallot.State.DRAFT) {
+        StoredBallot seen = records.find(ballotId).orElseThrow(() -> unknown(ballotId));
+        if (seen.state() == StoredBallot.State.DRAFT) {
             throw new VoteRefused(Rejection.NOT_OPEN, null);
         }
-        if (ballot.state() == StoredBallot.State.CLOSED) {
+        if (seen.state() == StoredBallot.State.CLOSED) {
             throw new VoteRefused(Rejection.CLOSED, null);
         }
-        BallotManifest manifest = manifestOf(ballot);
-        Instant now = clock.instant();
+        BallotManifest manifest = manifestOf(seen);
         try {
-            VerifiedBallot vote = verifier.verify(manifest, compact, now);
+            VerifiedBallot vote = verifier.verify(manifest, compact, clock.instant());
+            StoredBallot ballot = records.lock(ballotId).orElseThrow();
+            Instant now = clock.instant();
+            if (ballot.state() != StoredBallot.State.OPEN || !now.isBefore(ballot.closes())) {
+                throw new BallotRejectedException(Rejection.CLOSED, "closed while the vote was verified");
+            }
+            if (records.hasJti(ballot.uri(), vote.jti())) {
+                throw new BallotRejectedException(Rejection.REPLAYED, "jti " + vote.jti());
+            }
+            OptionalLong highest = records.highestSeq(ballot.uri(), vote.kid());
+            if (highest.isPresent() && vote.seq() <= highest.getAsLong()) {
+                throw new BallotRejectedException(Rejection.STALE_SEQUENCE, "seq " + vote.seq());
+            }
             long leafIndex = ballot.logSize();
             MerkleFrontier next = ballot.frontier().append(Base64URL.from(vote.ballotId()).decode());
             ServerKey key = foundationKey.current();
