@@ -284,6 +284,25 @@ class BallotApiIT {
         assertThat(proof.getJsonNumber("leafIndex").longValue()).isEqualTo(3);
         assertThat(proof.getJsonNumber("treeSize").longValue()).isEqualTo(4);
         assertThat(rows("result", id)).isEqualTo(1);
+
+        // The ballot URI leads to the public page, which shows the result in the reader's language.
+        HttpResponse<String> address = TestServer.get(TestVoters.CLIENT, "/ballots/" + id);
+        assertThat(address.statusCode()).isEqualTo(302);
+        assertThat(address.headers().firstValue("Location").orElse("")).endsWith("/ballot.xhtml?id=" + id);
+        HttpResponse<String> page = TestServer.get(TestServer.newSession(), "/ballot.xhtml?id=" + id + "&lang=fr");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("data-outcome=\"adopted\"", "Adoptée", "data-met=\"true\"",
+                "3 membres sur " + ballot.getJsonObject("ballot").getJsonNumber("rollSize").longValue());
+        assertThat(TestServer.get(TestServer.newSession(), "/ballot.xhtml?id=" + uuidNotABallot()).statusCode())
+                .isEqualTo(404);
+        assertThat(TestServer.get(TestServer.newSession(), "/ballots.xhtml", "Accept-Language", "en").body())
+                .contains("Ballots", "/ballot.xhtml?id=" + id, "Let a tech company have an account?");
+        assertThat(TestServer.get(TestServer.newSession(), "/ballots.xhtml", "Accept-Language", "fr").body())
+                .contains("Scrutins", "Accueillir le compte d’une entreprise ?");
+    }
+
+    private static String uuidNotABallot() {
+        return java.util.UUID.randomUUID().toString();
     }
 
     /** Sends the votes all at once; answers how many got each status. */
