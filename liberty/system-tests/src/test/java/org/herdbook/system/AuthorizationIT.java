@@ -124,6 +124,7 @@ class AuthorizationIT {
         String ballot = TestVoters.openYesNo(PEOPLE.get("board"), now, now.plus(java.time.Duration.ofHours(1)),
                 "{\"count\": 1}").getJsonObject("ballot").getString("id");
         pages.put("/member/vote.xhtml?id=" + ballot, EVERYONE_SIGNED_IN);
+        pages.put("/board/ballots.xhtml", roles("board", "secretary"));
         Map<String, HttpClient> sessions = new LinkedHashMap<>();
         sessions.put("anonymous", TestServer.newSession());
         PEOPLE.forEach((role, person) -> sessions.put(role, TestPeople.signedIn(person.email(), TestPeople.PASSWORD)));

@@ -301,6 +301,69 @@ class BallotApiIT {
                 .contains("Scrutins", "Accueillir le compte d’une entreprise ?");
     }
 
+    @Test
+    void theBoardDraftsAndOpensABallotOnItsPageWithoutJavaScript() {
+        TestPeople.Person board = TestPeople.speaking("fr", "conseil des scrutins", "board");
+        java.net.http.HttpClient session = TestPeople.signedIn(board.email(), TestPeople.PASSWORD);
+        HttpResponse<String> page = TestServer.get(session, "/board/ballots.xhtml");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Préparer un scrutin");
+        String today = TestVoters.today().toString();
+        String tomorrow = TestVoters.today().plusDays(1) + "T12:00";
+        String nextWeek = TestVoters.today().plusDays(7) + "T12:00";
+        String title = "Élection du conseil " + uuidNotABallot().substring(0, 8);
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("titleEn", "Board election");
+        fields.put("titleFr", "");
+        fields.put("textEn", "Two seats.");
+        fields.put("textFr", "Deux sièges.");
+        fields.put("method", "single-transferable-vote");
+        fields.put("quorum", "");
+        fields.put("threshold", "majority");
+        fields.put("seats", "2");
+        fields.put("options", "ada | Ada | Ada\ngrace | Grace | Grace\nlinus | Linus | Linus");
+        fields.put("opens", tomorrow);
+        fields.put("closes", nextWeek);
+        fields.put("recordDate", today);
+        long before = TestDatabase.number("SELECT count(*) FROM ballots.ballot");
+        HttpResponse<String> refused = TestServer.submitForm(session, "/board/ballots.xhtml", page.body(), "draft", fields);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("Le scrutin ne peut pas être préparé tel quel");
+        assertThat(TestDatabase.number("SELECT count(*) FROM ballots.ballot")).isEqualTo(before);
+
+        fields.put("titleFr", title);
+        HttpResponse<String> drafted = TestServer.submitForm(session, "/board/ballots.xhtml", refused.body(), "draft",
+                fields);
+        assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(200);
+        assertThat(drafted.body()).contains("Le scrutin est préparé", title);
+        assertThat(TestDatabase.number("SELECT count(*) FROM ballots.ballot b JOIN ballots.proposal p"
+                + " ON p.id = b.proposal_id WHERE p.title_fr = ? AND b.state = 'draft'", title)).isEqualTo(1);
+
+        // Open it with its row's button: a plain form post, as a browser without JavaScript sends it.
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile("data-ballot=\"([0-9a-f-]{36})\" data-state=\"draft\">"
+                + "\\s*<td><a [^>]*>" + java.util.regex.Pattern.quote(title) + "</a>.*?name=\"(ballots:[^\"]*open)\"",
+                java.util.regex.Pattern.DOTALL).matcher(drafted.body());
+        assertThat(row.find()).as(drafted.body()).isTrue();
+        java.util.regex.Matcher viewState = java.util.regex.Pattern.compile(
+                "id=\"ballots\".*?name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"", java.util.regex.Pattern.DOTALL)
+                .matcher(drafted.body());
+        assertThat(viewState.find()).isTrue();
+        String form = "ballots=ballots&ballots_SUBMIT=1&" + TestServer.encode(row.group(2)) + "=x&jakarta.faces.ViewState="
+                + TestServer.encode(viewState.group(1).replace("&#58;", ":"));
+        HttpResponse<String> opened = TestServer.send(session, java.net.http.HttpRequest.newBuilder(
+                URI.create(TestServer.url("/board/ballots.xhtml"))).header("Content-Type",
+                "application/x-www-form-urlencoded").POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build());
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(200);
+        assertThat(opened.body()).contains("Le scrutin est ouvert");
+        JsonObject ballot = TestServer.json(TestServer.get(TestVoters.CLIENT, "/api/ballots/" + row.group(1)));
+        assertThat(ballot.getJsonObject("ballot").getString("state")).isEqualTo("open");
+        assertThat(ballot.getJsonObject("manifest").getJsonObject("method").getString("transfer"))
+                .isEqualTo("weighted-inclusive-gregory-exact");
+        assertThat(ballot.getJsonObject("manifest").getString("opens"))
+                .isEqualTo(java.time.LocalDateTime.parse(tomorrow).atZone(java.time.ZoneId.of(TestServer.FOUNDATION_ZONE))
+                        .toInstant().toString());
+    }
+
     private static String uuidNotABallot() {
         return java.util.UUID.randomUUID().toString();
     }
