@@ -289,7 +289,7 @@ class BallotApiIT {
         HttpResponse<String> address = TestServer.get(TestVoters.CLIENT, "/ballots/" + id);
         assertThat(address.statusCode()).isEqualTo(302);
         assertThat(address.headers().firstValue("Location").orElse("")).endsWith("/ballot.xhtml?id=" + id);
-        HttpResponse<String> page = TestServer.get(TestServer.newSession(), "/ballot.xhtml?id=" + id + "&lang=fr");
+        HttpResponse<String> page = TestServer.get(TestServer.newSession(), "/ballot.xhtml?id=" + id, "Accept-Language", "fr");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("data-outcome=\"adopted\"", "Adoptée", "data-met=\"true\"",
                 "3 membres sur " + ballot.getJsonObject("ballot").getJsonNumber("rollSize").longValue());
