@@ -210,6 +210,74 @@ class BallotApiIT {
     }
 
     @Test
+    void castsBatchedTogetherEachGetAReceiptTheirTreeHeadProvesAndRefusalsInABatchLeaveTheOthersStored()
+            throws Exception {
+        TestPeople.Person board = TestPeople.withRoles("batch board", "board");
+        List<TestVoters.Voter> voters = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            voters.add(new TestVoters.Voter(TestVoters.activeMember("en", "Batch Voter " + i), i % 2 == 0));
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        JsonObject ballot = TestVoters.openYesNo(board, now.minusSeconds(60), now.plus(Duration.ofHours(1)),
+                ONE_VOTE_QUORUM);
+        String id = id(ballot);
+        for (TestVoters.Voter voter : voters) {
+            assertThat(voter.register(id).statusCode()).isEqualTo(201);
+        }
+        // Five votes per voter with one seq, all sent at once: one of each five is appended, the four
+        // others are refused as stale wherever they fall, batched with other voters' accepted votes.
+        List<String> votes = new ArrayList<>();
+        for (int round = 0; round < 5; round++) {
+            for (TestVoters.Voter voter : voters) {
+                votes.add(voter.vote(ballot, round % 2 == 0 ? "yes" : "no", 1));
+            }
+        }
+        List<HttpResponse<String>> answers = castAtOnce(id, votes);
+        List<JsonObject> receipts = new ArrayList<>();
+        for (HttpResponse<String> answer : answers) {
+            if (answer.statusCode() == 201) {
+                receipts.add(TestServer.json(answer));
+            } else {
+                assertProblem(answer, 409, "vote.stale-sequence");
+            }
+        }
+        assertThat(receipts).hasSize(4);
+        assertThat(rows("vote", id)).isEqualTo(4);
+        assertThat(rows("vote_superseded", id)).isZero();
+        assertThat(rows("tree_head", id)).isBetween(1L, 4L);
+
+        // Each receipt names its own leaf and the tree head of its batch; the leaf is in that tree.
+        OctetKeyPair foundation = (OctetKeyPair) JWKSet.parse(TestServer.get(TestVoters.CLIENT, "/api/keys").body())
+                .getKeys().get(0);
+        List<byte[]> log = new ArrayList<>();
+        try (var connection = TestDatabase.connect(); var select = connection.prepareStatement(
+                "SELECT ballot_hash FROM ballots.vote WHERE ballot_id = ?::uuid ORDER BY leaf_index")) {
+            select.setString(1, id);
+            try (var rows = select.executeQuery()) {
+                while (rows.next()) {
+                    log.add(Base64URL.from(rows.getString(1)).decode());
+                }
+            }
+        }
+        java.util.Set<Long> leaves = new java.util.HashSet<>();
+        for (JsonObject receipt : receipts) {
+            JWSObject receiptJws = JWSObject.parse(receipt.getString("receipt"));
+            assertThat(receiptJws.verify(new Ed25519Verifier(foundation))).isTrue();
+            Map<String, Object> claims = receiptJws.getPayload().toJSONObject();
+            JWSObject head = JWSObject.parse((String) claims.get("treeHead"));
+            assertThat(head.verify(new Ed25519Verifier(foundation))).isTrue();
+            int leaf = ((Number) claims.get("leafIndex")).intValue();
+            int treeSize = ((Number) head.getPayload().toJSONObject().get("treeSize")).intValue();
+            byte[] root = Base64URL.from((String) head.getPayload().toJSONObject().get("rootHash")).decode();
+            assertThat(leaves.add((long) leaf)).as("one leaf per receipt").isTrue();
+            assertThat(Base64URL.encode(log.get(leaf)).toString()).isEqualTo(claims.get("ballotId"));
+            List<byte[]> path = MerkleTreeHash.inclusionProof(log.subList(0, treeSize), leaf);
+            assertThat(MerkleTreeHash.verifyInclusion(MerkleTreeHash.leafHash(log.get(leaf)), leaf, treeSize, path, root))
+                    .as("leaf %d under the tree head of size %d it was given", leaf, treeSize).isTrue();
+        }
+    }
+
+    @Test
     void aVoteBeforeOpeningIsRefusedAndABallotIsOpenedOnce() {
         TestPeople.Person board = TestPeople.withRoles("early board", "board");
         TestVoters.Voter voter = new TestVoters.Voter(TestVoters.activeMember("en", "Early Voter"), true);
@@ -386,6 +454,29 @@ class BallotApiIT {
                 statuses.merge(status.get(), 1L, Long::sum);
             }
             return statuses;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Sends the votes all at once; answers the responses in the order of the votes. */
+    private static List<HttpResponse<String>> castAtOnce(String id, List<String> votes) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(votes.size());
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<HttpResponse<String>>> sent = new ArrayList<>();
+            for (String vote : votes) {
+                sent.add(pool.submit(() -> {
+                    start.await();
+                    return TestVoters.cast(id, vote);
+                }));
+            }
+            start.countDown();
+            List<HttpResponse<String>> answers = new ArrayList<>();
+            for (java.util.concurrent.Future<HttpResponse<String>> answer : sent) {
+                answers.add(answer.get());
+            }
+            return answers;
         } finally {
             pool.shutdown();
         }

@@ -12,17 +12,20 @@ import java.text.ParseException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.herdbook.ballots.casting.control.CastHistory;
 import org.herdbook.ballots.casting.control.RegisteredKeys;
-import org.herdbook.ballots.casting.entity.BallotRejectedException;
 import org.herdbook.ballots.casting.entity.RegisteredKey;
-import org.herdbook.ballots.casting.entity.Rejection;
 import org.herdbook.ballots.casting.entity.VerifiedBallot;
 import org.herdbook.ballots.log.control.MerkleFrontier;
 import org.herdbook.ballots.log.entity.SignedTreeHead;
@@ -261,51 +264,102 @@ public class BallotRecords implements RegisteredKeys, CastHistory, VoterRoll {
     }
 
     /**
-     * Appends an accepted vote to the ballot's log, with the mark on the vote it supersedes and the
-     * tree head signed for it. The caller holds the ballot's {@link #lock}.
+     * Of the given {@code jti}s, those the ballot's log already holds. One query for a whole batch
+     * of casts; the caller holds the ballot's {@link #lock}, so the answer stays true until it commits.
+     */
+    public Set<String> jtisUsed(UUID ballot, Collection<String> jtis) {
+        Set<String> used = new HashSet<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT jti FROM ballots.vote WHERE ballot_id = ? AND jti = ANY(?)")) {
+            select.setObject(1, ballot);
+            select.setArray(2, connection.createArrayOf("text", jtis.toArray()));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    used.add(rows.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+        return used;
+    }
+
+    /**
+     * The highest {@code seq} the ballot's log holds for each of the given keys that voted; one
+     * query for a whole batch of casts, under the ballot's {@link #lock}.
+     */
+    public Map<String, Long> highestSeqs(UUID ballot, Collection<String> kids) {
+        Map<String, Long> highest = new HashMap<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT kid, max(seq) FROM ballots.vote"
+                        + " WHERE ballot_id = ? AND kid = ANY(?) GROUP BY kid")) {
+            select.setObject(1, ballot);
+            select.setArray(2, connection.createArrayOf("text", kids.toArray()));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    highest.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+        return highest;
+    }
+
+    /**
+     * Appends accepted votes to the ballot's log in one round trip per statement: the votes at
+     * consecutive leaf indexes from {@code firstLeaf}, the marks on the votes each supersedes (in
+     * log order, so a revote within the batch marks the one before it), the new frontier, and the
+     * one tree head signed over it. The caller holds the ballot's {@link #lock} and has checked
+     * {@code jti} and {@code seq} of every vote against the log and against each other.
      *
      * @param ballot the ballot
-     * @param vote the verified vote
-     * @param leafIndex its index (the log's size before it)
-     * @param next the frontier with it appended
+     * @param votes the verified votes, in log order
+     * @param firstLeaf the index of the first (the log's size before them)
+     * @param next the frontier with all of them appended
      * @param treeHead the tree head signed over {@code next}
-     * @throws BallotRejectedException if a concurrent vote already used its {@code jti} or {@code seq}
+     * @throws IllegalStateException if the log moved or a constraint refused a vote (the checks
+     *     under the lock make both impossible; the whole batch is rolled back)
      */
-    public void appendVote(UUID ballot, VerifiedBallot vote, long leafIndex, MerkleFrontier next,
-            SignedTreeHead treeHead) throws BallotRejectedException {
+    public void appendVotes(UUID ballot, List<VerifiedBallot> votes, long firstLeaf, MerkleFrontier next,
+            SignedTreeHead treeHead) {
+        if (votes.isEmpty() || next.size() != firstLeaf + votes.size() || treeHead.treeSize() != next.size()) {
+            throw new IllegalArgumentException("The frontier and tree head must cover exactly the new votes");
+        }
         try (Connection connection = dataSource.getConnection()) {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ballots.vote (ballot_id,"
                     + " leaf_index, ballot_hash, jws, kid, jti, seq, choice, received_at)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                insert.setObject(1, ballot);
-                insert.setLong(2, leafIndex);
-                insert.setString(3, vote.ballotId());
-                insert.setString(4, vote.compact());
-                insert.setString(5, vote.kid());
-                insert.setString(6, vote.jti());
-                insert.setLong(7, vote.seq());
-                insert.setString(8, CanonicalJson.write(ChoiceCodec.toClaim(vote.choice())));
-                insert.setTimestamp(9, Timestamp.from(vote.receivedAt()));
-                insert.executeUpdate();
-            } catch (SQLException e) {
-                if ("23505".equals(e.getSQLState())) {
-                    String message = String.valueOf(e.getMessage());
-                    if (message.contains("vote_seq_once")) {
-                        throw new BallotRejectedException(Rejection.STALE_SEQUENCE, "seq " + vote.seq() + " raced");
-                    }
-                    throw new BallotRejectedException(Rejection.REPLAYED, "the same vote raced: " + message);
+                long leafIndex = firstLeaf;
+                for (VerifiedBallot vote : votes) {
+                    insert.setObject(1, ballot);
+                    insert.setLong(2, leafIndex++);
+                    insert.setString(3, vote.ballotId());
+                    insert.setString(4, vote.compact());
+                    insert.setString(5, vote.kid());
+                    insert.setString(6, vote.jti());
+                    insert.setLong(7, vote.seq());
+                    insert.setString(8, CanonicalJson.write(ChoiceCodec.toClaim(vote.choice())));
+                    insert.setTimestamp(9, Timestamp.from(vote.receivedAt()));
+                    insert.addBatch();
                 }
-                throw e;
+                insert.executeBatch();
             }
             try (PreparedStatement mark = connection.prepareStatement("INSERT INTO ballots.vote_superseded"
                     + " (ballot_id, leaf_index, superseded_by) SELECT v.ballot_id, v.leaf_index, ? FROM ballots.vote v"
                     + " WHERE v.ballot_id = ? AND v.kid = ? AND v.leaf_index < ? AND NOT EXISTS (SELECT 1 FROM"
                     + " ballots.vote_superseded s WHERE s.ballot_id = v.ballot_id AND s.leaf_index = v.leaf_index)")) {
-                mark.setLong(1, leafIndex);
-                mark.setObject(2, ballot);
-                mark.setString(3, vote.kid());
-                mark.setLong(4, leafIndex);
-                mark.executeUpdate();
+                long leafIndex = firstLeaf;
+                for (VerifiedBallot vote : votes) {
+                    mark.setLong(1, leafIndex);
+                    mark.setObject(2, ballot);
+                    mark.setString(3, vote.kid());
+                    mark.setLong(4, leafIndex);
+                    mark.addBatch();
+                    leafIndex++;
+                }
+                mark.executeBatch();
             }
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE ballots.ballot SET log_size = ?, log_frontier = ? WHERE id = ? AND log_size = ?")) {
@@ -313,7 +367,7 @@ public class BallotRecords implements RegisteredKeys, CastHistory, VoterRoll {
                 update.setString(2, String.join(".", next.subtrees().stream()
                         .map(h -> Base64URL.encode(h).toString()).toList()));
                 update.setObject(3, ballot);
-                update.setLong(4, leafIndex);
+                update.setLong(4, firstLeaf);
                 if (update.executeUpdate() != 1) {
                     throw new IllegalStateException("The log of ballot " + ballot + " moved under a cast");
                 }

@@ -179,7 +179,7 @@ public class BallotsResource {
     @Path("{id}/votes")
     @Consumes({JOSE, MediaType.TEXT_PLAIN})
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
-    @Transactional
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     @PermitAll
     @Operation(operationId = "castBallot", summary = "Cast a vote: a compact JWS (typ vote+jwt) signed with the key"
             + " registered for this ballot, sent as application/jose. Answers the signed receipt")
@@ -190,6 +190,8 @@ public class BallotsResource {
     @APIResponse(responseCode = "413", description = "Longer than 16,384 characters")
     @APIResponse(responseCode = "422", description = "Unknown key or a signature that does not verify")
     public Response castBallot(@PathParam("id") String id, InputStream body) {
+        // Outside a transaction: the cast waits for its batch's commit, and a waiting request must
+        // not hold a pooled connection the batch needs.
         UUID ballot = ballotId(id);
         String compact = read(body);
         BallotReceipt receipt = ballots.cast(ballot, compact);

@@ -18,7 +18,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -34,7 +33,6 @@ import org.herdbook.ballots.casting.entity.VerifiedBallot;
 import org.herdbook.ballots.keys.control.KeyPolicy;
 import org.herdbook.ballots.keys.control.ServerKey;
 import org.herdbook.ballots.log.control.LogSignatures;
-import org.herdbook.ballots.log.control.MerkleFrontier;
 import org.herdbook.ballots.log.control.MerkleTreeHash;
 import org.herdbook.ballots.log.entity.BallotReceipt;
 import org.herdbook.ballots.log.entity.SignedTreeHead;
@@ -78,6 +76,8 @@ public class BallotBox {
     Memberships memberships;
     @Inject
     Letters letters;
+    @Inject
+    BallotAppender appender;
     @Inject
     @ConfigProperty(name = "herdbook.base-url", defaultValue = "http://localhost:9080")
     String baseUrl;
@@ -238,10 +238,12 @@ public class BallotBox {
     /**
      * Verifies a vote, appends it to the ballot's log and signs a receipt.
      *
-     * <p>The signature and claims are checked before the ballot's row lock is taken, so concurrent
-     * casts verify in parallel and take turns only to append; under the lock the window, the
-     * ballot's state, the {@code jti} and the {@code seq} are checked again against what the casts
-     * before it appended.
+     * <p>The signature and claims are checked first, in the caller's thread, so concurrent casts
+     * verify in parallel. Then the {@link BallotAppender} batches the vote with the other casts of
+     * the ballot waiting at that moment: under the ballot's row lock the window, the {@code jti}
+     * and the {@code seq} of each are checked again in order, and the accepted ones are appended in
+     * one transaction under one signed tree head. The receipt is signed here, after the commit and
+     * outside the lock. Must be called outside a transaction (the batch has its own).
      *
      * @throws VoteRefused with the reason, nothing stored
      */
@@ -254,29 +256,18 @@ public class BallotBox {
             throw new VoteRefused(Rejection.CLOSED, null);
         }
         BallotManifest manifest = manifestOf(seen);
+        VerifiedBallot vote;
         try {
-            VerifiedBallot vote = verifier.verify(manifest, compact, clock.instant());
-            StoredBallot ballot = records.lock(ballotId).orElseThrow();
-            Instant now = clock.instant();
-            if (ballot.state() != StoredBallot.State.OPEN || !now.isBefore(ballot.closes())) {
-                throw new BallotRejectedException(Rejection.CLOSED, "closed while the vote was verified");
-            }
-            if (records.hasJti(ballot.uri(), vote.jti())) {
-                throw new BallotRejectedException(Rejection.REPLAYED, "jti " + vote.jti());
-            }
-            OptionalLong highest = records.highestSeq(ballot.uri(), vote.kid());
-            if (highest.isPresent() && vote.seq() <= highest.getAsLong()) {
-                throw new BallotRejectedException(Rejection.STALE_SEQUENCE, "seq " + vote.seq());
-            }
-            long leafIndex = ballot.logSize();
-            MerkleFrontier next = ballot.frontier().append(Base64URL.from(vote.ballotId()).decode());
-            ServerKey key = foundationKey.current();
-            SignedTreeHead head = LogSignatures.signTreeHead(key, ballot.uri(), next.size(), next.rootHash(), now);
-            records.appendVote(ballotId, vote, leafIndex, next, head);
-            return LogSignatures.signReceipt(key, vote.ballotId(), leafIndex, head, now);
+            vote = verifier.verify(manifest, compact, clock.instant());
         } catch (BallotRejectedException e) {
             throw new VoteRefused(e.reason(), e);
         }
+        CastBatches.Outcome outcome = appender.append(ballotId, vote);
+        if (!outcome.appended()) {
+            throw new VoteRefused(outcome.refusal(), new BallotRejectedException(outcome.refusal(), outcome.detail()));
+        }
+        return LogSignatures.signReceipt(outcome.key(), vote.ballotId(), outcome.leafIndex(), outcome.treeHead(),
+                outcome.at());
     }
 
     /**

@@ -1,0 +1,135 @@
+package org.herdbook.web.ballots.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.herdbook.ballots.casting.entity.Rejection;
+import org.herdbook.ballots.casting.entity.VerifiedBallot;
+import org.herdbook.ballots.manifest.entity.Choice;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The appender's turn-taking without a database: casts that arrive while a batch is being appended
+ * wait and go together into the next one, each caller gets its own outcome, a refusal stays with its
+ * vote, and a failed batch fails only its own callers and does not stall the ballot.
+ */
+class BallotAppenderTest {
+
+    private static final UUID BALLOT = UUID.randomUUID();
+
+    /** Appends in memory: leaf indexes in order, votes whose jti starts with "stale" refused, "boom" fails the batch. */
+    private static final class MemoryBatches extends CastBatches {
+        final List<List<String>> batches = new CopyOnWriteArrayList<>();
+        final CountDownLatch firstEntered = new CountDownLatch(1);
+        final CountDownLatch releaseFirst = new CountDownLatch(1);
+        long size;
+
+        @Override
+        public List<Outcome> append(UUID ballotId, List<VerifiedBallot> votes) {
+            batches.add(votes.stream().map(VerifiedBallot::jti).toList());
+            if (batches.size() == 1) {
+                firstEntered.countDown();
+                await(releaseFirst);
+            }
+            if (votes.stream().anyMatch(v -> v.jti().startsWith("boom"))) {
+                throw new IllegalStateException("the database went away");
+            }
+            List<Outcome> outcomes = new ArrayList<>();
+            for (VerifiedBallot vote : votes) {
+                outcomes.add(vote.jti().startsWith("stale") ? Outcome.refused(Rejection.STALE_SEQUENCE, vote.jti())
+                        : new Outcome(size++, null, null, Instant.EPOCH, null, null));
+            }
+            return outcomes;
+        }
+    }
+
+    private final ExecutorService callers = Executors.newFixedThreadPool(12);
+    private final MemoryBatches batches = new MemoryBatches();
+    private final BallotAppender appender = new BallotAppender();
+
+    @AfterEach
+    void stop() {
+        callers.shutdownNow();
+    }
+
+    @Test
+    void castsWaitingForABatchGoTogetherIntoTheNextAndEachGetsItsOwnOutcome() throws Exception {
+        appender.batches = batches;
+        Future<CastBatches.Outcome> first = callers.submit(() -> appender.append(BALLOT, vote("first")));
+        assertThat(batches.firstEntered.await(10, TimeUnit.SECONDS)).isTrue();
+        List<Future<CastBatches.Outcome>> waiting = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            String jti = i == 4 ? "stale-4" : "vote-" + i;
+            waiting.add(callers.submit(() -> appender.append(BALLOT, vote(jti))));
+        }
+        awaitWaiting(9);
+        batches.releaseFirst.countDown();
+
+        assertThat(first.get(10, TimeUnit.SECONDS).leafIndex()).isZero();
+        List<Long> leaves = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            CastBatches.Outcome outcome = waiting.get(i).get(10, TimeUnit.SECONDS);
+            if (i == 4) {
+                assertThat(outcome.appended()).isFalse();
+                assertThat(outcome.refusal()).isEqualTo(Rejection.STALE_SEQUENCE);
+            } else {
+                assertThat(outcome.appended()).isTrue();
+                leaves.add(outcome.leafIndex());
+            }
+        }
+        assertThat(leaves).doesNotHaveDuplicates().allMatch(leaf -> leaf >= 1 && leaf <= 8);
+        assertThat(batches.batches).hasSize(2);
+        assertThat(batches.batches.get(1)).hasSize(9);
+    }
+
+    @Test
+    void aFailedBatchFailsItsOwnCallersAndTheNextBatchStillRuns() throws Exception {
+        appender.batches = batches;
+        Future<CastBatches.Outcome> first = callers.submit(() -> appender.append(BALLOT, vote("boom")));
+        assertThat(batches.firstEntered.await(10, TimeUnit.SECONDS)).isTrue();
+        Future<CastBatches.Outcome> after = callers.submit(() -> appender.append(BALLOT, vote("after")));
+        awaitWaiting(1);
+        batches.releaseFirst.countDown();
+
+        assertThatThrownBy(() -> first.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("the database went away");
+        assertThat(after.get(10, TimeUnit.SECONDS).leafIndex()).isZero();
+        assertThat(appender.waiting(BALLOT)).isZero();
+        assertThat(appender.append(BALLOT, vote("alone")).leafIndex()).isEqualTo(1);
+    }
+
+    private void awaitWaiting(int casts) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (appender.waiting(BALLOT) < casts && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(appender.waiting(BALLOT)).isEqualTo(casts);
+    }
+
+    private static VerifiedBallot vote(String jti) throws Exception {
+        JWK key = new ECKeyGenerator(Curve.P_256).generate().toPublicJWK();
+        return new VerifiedBallot("id-" + jti, "compact-" + jti, "kid-" + jti, key, "voter", jti, 1, Instant.EPOCH,
+                new Choice.Answer(Choice.Answer.Value.YES), Instant.EPOCH);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
