@@ -65,7 +65,8 @@ public class BallotAppender {
             lane.appending = true;
         }
         if (!lead) {
-            CompletableFuture.anyOf(mine.outcome, mine.turn).join();
+            // Either the batch holding the cast is done (its failure is rethrown below) or it is our turn.
+            CompletableFuture.anyOf(mine.outcome, mine.turn).handle((done, failure) -> null).join();
         }
         if (!mine.outcome.isDone()) {
             appendWaiting(ballotId, lane);
