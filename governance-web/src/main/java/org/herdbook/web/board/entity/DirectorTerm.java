@@ -1,6 +1,7 @@
 package org.herdbook.web.board.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -10,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.herdbook.web.persistence.NullableUuid;
 
 /**
  * A director's term: elected (at a meeting, when recorded), serving from its first day to its last
@@ -24,6 +26,7 @@ public class DirectorTerm {
     private UUID id;
     @Column(name = "account_id", nullable = false, updatable = false)
     private UUID accountId;
+    @Convert(converter = NullableUuid.class)
     @Column(name = "elected_at_meeting", updatable = false)
     private UUID electedAtMeeting;
     @Column(name = "starts_on", nullable = false, updatable = false)

@@ -11,7 +11,6 @@ import org.herdbook.web.account.control.Accounts;
 import org.herdbook.web.account.entity.Account;
 import org.herdbook.web.api.Refusal;
 import org.herdbook.web.meetings.control.Attendance;
-import org.herdbook.web.meetings.control.MeetingRecords;
 import org.herdbook.web.meetings.control.Meetings;
 import org.herdbook.web.meetings.control.MinutesBook;
 import org.herdbook.web.meetings.control.Motions;

@@ -35,7 +35,6 @@ import org.herdbook.web.api.InvalidInput;
 import org.herdbook.web.api.Problem;
 import org.herdbook.web.board.boundary.Ids;
 import org.herdbook.web.meetings.control.Attendance;
-import org.herdbook.web.meetings.control.MeetingRecords;
 import org.herdbook.web.meetings.control.Meetings;
 import org.herdbook.web.meetings.control.MinutesBook;
 import org.herdbook.web.meetings.control.Motions;

@@ -1,6 +1,7 @@
 package org.herdbook.web.meetings.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -8,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
+import org.herdbook.web.persistence.NullableUuid;
 
 /**
  * The minutes of a meeting in English and French: drafted from the meeting's record, edited by
@@ -31,8 +33,10 @@ public class Minutes {
     private UUID editedBy;
     @Column(name = "edited_at", nullable = false)
     private OffsetDateTime editedAt;
+    @Convert(converter = NullableUuid.class)
     @Column(name = "approved_at_meeting")
     private UUID approvedAtMeeting;
+    @Convert(converter = NullableUuid.class)
     @Column(name = "approved_by")
     private UUID approvedBy;
     @Column(name = "approved_at")

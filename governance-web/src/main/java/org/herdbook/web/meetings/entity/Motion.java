@@ -1,6 +1,7 @@
 package org.herdbook.web.meetings.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -8,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
+import org.herdbook.web.persistence.NullableUuid;
 import org.herdbook.web.i18n.Language;
 import org.herdbook.web.meetings.control.Threshold;
 
@@ -39,14 +41,18 @@ public class Motion {
     private String textFr;
     @Column(name = "mover_id", nullable = false, updatable = false)
     private UUID moverId;
+    @Convert(converter = NullableUuid.class)
     @Column(name = "seconder_id", updatable = false)
     private UUID seconderId;
+    @Convert(converter = NullableUuid.class)
     @Column(name = "amends_id", updatable = false)
     private UUID amendsId;
+    @Convert(converter = NullableUuid.class)
     @Column(name = "corrects_minutes_of", updatable = false)
     private UUID correctsMinutesOf;
     @Column(name = "decided_by")
     private String decidedBy;
+    @Convert(converter = NullableUuid.class)
     @Column(name = "ballot_id")
     private UUID ballotId;
     @Column(name = "votes_for")

@@ -1,4 +1,4 @@
-package org.herdbook.web.meetings.control;
+package org.herdbook.web.meetings.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,7 +10,11 @@ import org.herdbook.web.api.Refusal;
 import org.herdbook.web.board.control.Board;
 import org.herdbook.web.i18n.Language;
 import org.herdbook.web.i18n.Messages;
-import org.herdbook.web.meetings.boundary.MeetingViews;
+import org.herdbook.web.meetings.control.Attendance;
+import org.herdbook.web.meetings.control.Meetings;
+import org.herdbook.web.meetings.control.MinutesBook;
+import org.herdbook.web.meetings.control.MinutesPdf;
+import org.herdbook.web.meetings.control.Motions;
 import org.herdbook.web.meetings.entity.Meeting;
 import org.herdbook.web.meetings.entity.Minutes;
 
