@@ -246,7 +246,7 @@ class MeetingsIT {
         HttpResponse<String> published = TestServer.get(TestServer.newSession(), "/api/meetings/published-minutes");
         assertThat(published.statusCode()).isEqualTo(200);
         assertThat(published.body()).contains(agm, carried.getString("resolutionNumber")).doesNotContain("Ada Voter");
-        HttpResponse<String> page = TestServer.get(TestServer.newSession(), "/public/minutes.xhtml?lang=fr");
+        HttpResponse<String> page = TestServer.open(TestServer.newSession(), "/public/minutes.xhtml?lang=fr");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Réunion du " + TODAY, "adoptée").doesNotContain("Ada Voter");
     }

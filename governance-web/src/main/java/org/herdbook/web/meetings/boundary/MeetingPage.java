@@ -1,6 +1,8 @@
 package org.herdbook.web.meetings.boundary;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.ArrayList;
@@ -66,6 +68,18 @@ public class MeetingPage {
     private String minutesEn;
     private String minutesFr;
     private String approvingMeeting;
+
+    /**
+     * The meeting of a postback comes with its forms (a hidden field): the page decides what to
+     * render, and so which form's action runs, before view parameters reach this bean.
+     */
+    @PostConstruct
+    void meetingOfPostback() {
+        String posted = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("meeting");
+        if (posted != null && PageInput.id(posted) != null) {
+            id = posted;
+        }
+    }
 
     /** On arrival: an unknown or malformed id is a 404. */
     public void load() {
