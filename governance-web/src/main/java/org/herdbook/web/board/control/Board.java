@@ -50,7 +50,11 @@ public class Board {
         return foundations.current().orElseThrow(() -> new Refusal("not-set-up", Response.Status.CONFLICT));
     }
 
-    /** The board as it stood on {@code day}, officers first in the bylaws' order, then by name. */
+    /**
+     * The board as it stood on {@code day}, officers first in the bylaws' order, then by name. In
+     * a transaction of its own, so that a page reading it again after a change sees the change.
+     */
+    @Transactional
     public List<Seat> on(LocalDate day) {
         List<String> officeOrder = List.of(foundation().getOfficerRoles().split(","));
         List<DirectorTerm> terms = allTerms().stream().filter(term -> term.servesOn(day)).toList();

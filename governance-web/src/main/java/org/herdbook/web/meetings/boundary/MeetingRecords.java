@@ -2,6 +2,7 @@ package org.herdbook.web.meetings.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,12 @@ public class MeetingRecords {
     @Inject
     Messages messages;
 
+    /**
+     * In its own transaction: a page reads the record again after an action, and outside a
+     * transaction the request's persistence context would hand back the meeting as it was read
+     * before the action.
+     */
+    @Transactional
     public MeetingViews.Record record(UUID meetingId) {
         Meeting meeting = meetings.meeting(meetingId);
         List<MeetingViews.PresentView> present = attendance.present(meetingId).values().stream()
