@@ -55,6 +55,10 @@ class OperationsIT {
                 "operationId: sendMeetingNotice", "operationId: approveMinutes", "operationId: listResolutions",
                 "operationId: listPublishedMinutes", "operationId: recordDirectorTerm",
                 "operationId: recordFiling", "operationId: sendFilingReminders");
+        assertThat(openapi.body()).contains("operationId: createBallot", "operationId: openBallot",
+                "operationId: listBallots", "operationId: getBallot", "operationId: checkMyRollEntry",
+                "operationId: registerVotingKey", "operationId: castBallot", "operationId: getAuditBundle",
+                "operationId: getInclusionProof");
     }
 
     @Test

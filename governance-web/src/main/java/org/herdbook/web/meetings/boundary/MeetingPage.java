@@ -220,7 +220,7 @@ public class MeetingPage {
     public void approveMinutes() {
         if (feedback.attempt(() -> minutesBook.approve(meetingId(), PageInput.id(approvingMeeting),
                 me.account())) != null) {
-            feedback.info("meetings.minutes.approved");
+            feedback.info("meetings.minutes.approved-info");
             record = null;
         }
     }

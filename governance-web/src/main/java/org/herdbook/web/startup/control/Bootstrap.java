@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.herdbook.web.mail.control.Mailer;
 import org.herdbook.web.filings.control.FilingReminderJob;
+import org.herdbook.web.ballots.control.BallotClosingJob;
 import org.herdbook.web.membership.control.DuesCalendarJob;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +32,8 @@ public class Bootstrap {
     DuesCalendarJob duesCalendar;
     @Inject
     FilingReminderJob filingReminders;
+    @Inject
+    BallotClosingJob ballotClosing;
 
     private volatile boolean complete;
 
@@ -42,6 +45,7 @@ public class Bootstrap {
         mailer.announce();
         duesCalendar.start();
         filingReminders.start();
+        ballotClosing.start();
         complete = true;
         LOG.info(() -> "Herdbook started in " + Duration.between(begin, Instant.now()).toMillis() + " ms.");
     }
