@@ -44,6 +44,8 @@ class AuthorizationIT {
         return new TreeSet<>(List.of(roles));
     }
 
+    /** An identifier nothing has: callers let through get 404 or 400, and nothing changes. */
+    private static final String UUID_NONE = "00000000-0000-4000-8000-000000000000";
     /** Ballot operations are called on a ballot that does not exist: 404 once let through. */
     private static final String UNKNOWN_BALLOT = "00000000-0000-4000-8000-000000000000";
 
@@ -52,6 +54,7 @@ class AuthorizationIT {
     @Test
     void eachApiOperationLetsThroughExactlyItsRoles() {
         String member = "/api/members/" + "%s";
+        String meeting = "/api/meetings/" + UUID_NONE;
         List<Operation> operations = List.of(
                 new Operation("GET", "/api/me", EVERYONE_SIGNED_IN),
                 new Operation("GET", "/api/me/membership", EVERYONE_SIGNED_IN),
@@ -73,6 +76,30 @@ class AuthorizationIT {
                 new Operation("PUT", "/api/accounts/" + subject.id() + "/roles/not-a-role", roles("admin")),
                 new Operation("DELETE", "/api/accounts/" + subject.id() + "/roles/not-a-role", roles("admin")),
                 new Operation("GET", "/api/audit", roles("admin")),
+                new Operation("POST", "/api/board/terms", roles("board", "secretary")),
+                new Operation("POST", "/api/board/terms/" + UUID_NONE + "/resignation", roles("board", "secretary")),
+                new Operation("POST", "/api/board/terms/" + UUID_NONE + "/offices", roles("board", "secretary")),
+                new Operation("POST", "/api/meetings", roles("board", "secretary")),
+                new Operation("GET", "/api/meetings", roles("board", "secretary")),
+                new Operation("GET", meeting, roles("board", "secretary")),
+                new Operation("POST", meeting + "/notice", roles("board", "secretary")),
+                new Operation("POST", meeting + "/agenda", roles("board", "secretary")),
+                new Operation("POST", meeting + "/documents", roles("board", "secretary")),
+                new Operation("GET", meeting + "/documents/" + UUID_NONE, roles("board", "secretary")),
+                new Operation("POST", meeting + "/attendance", roles("board", "secretary")),
+                new Operation("POST", meeting + "/call-to-order", roles("board", "secretary")),
+                new Operation("POST", meeting + "/adjournment", roles("board", "secretary")),
+                new Operation("POST", meeting + "/motions", roles("board", "secretary")),
+                new Operation("POST", meeting + "/motions/" + UUID_NONE + "/result", roles("board", "secretary")),
+                new Operation("POST", meeting + "/minutes", roles("board", "secretary")),
+                new Operation("PUT", meeting + "/minutes", roles("board", "secretary")),
+                // The secretary reaches the rule and is refused with its own reason (403): only the board approves.
+                new Operation("POST", meeting + "/minutes/approval", roles("board")),
+                new Operation("GET", meeting + "/minutes.pdf", roles("board", "secretary")),
+                new Operation("GET", "/api/meetings/resolutions", EVERYONE_SIGNED_IN),
+                new Operation("GET", "/api/filings", roles("board", "secretary")),
+                new Operation("POST", "/api/filings", roles("board", "secretary")),
+                new Operation("POST", "/api/filings/" + UUID_NONE + "/filed", roles("board", "secretary")),
                 new Operation("POST", "/api/ballots", roles("board", "secretary")),
                 new Operation("POST", "/api/ballots/" + UNKNOWN_BALLOT + "/opening", roles("board", "secretary")),
                 new Operation("GET", "/api/ballots/" + UNKNOWN_BALLOT + "/roll/me", EVERYONE_SIGNED_IN),
@@ -115,6 +142,8 @@ class AuthorizationIT {
         pages.put("/member/account.xhtml", EVERYONE_SIGNED_IN);
         pages.put("/board/members.xhtml", roles("board", "secretary"));
         pages.put("/board/member.xhtml?id=" + subject.id(), roles("board", "secretary"));
+        pages.put("/board/meetings.xhtml", roles("board", "secretary"));
+        pages.put("/board/board.xhtml", roles("board", "secretary"));
         pages.put("/treasurer/dues.xhtml", roles("treasurer"));
         pages.put("/admin/index.xhtml", roles("admin"));
         pages.put("/admin/accounts.xhtml", roles("admin"));

@@ -49,6 +49,12 @@ class OperationsIT {
                 "operationId: exportMyData", "operationId: listMembers", "operationId: createAccount",
                 "operationId: grantRole", "operationId: revokeRole", "operationId: recordDuesPayment",
                 "operationId: closeMyAccount", "operationId: listAuditEvents", "operationId: getFoundationKeys");
+        // The board and meetings issue's.
+        assertThat(openapi.body()).contains("operationId: scheduleMeeting", "operationId: recordAttendance",
+                "operationId: recordMotionResult", "operationId: getMinutesPdf", "operationId: getBoard",
+                "operationId: sendMeetingNotice", "operationId: approveMinutes", "operationId: listResolutions",
+                "operationId: listPublishedMinutes", "operationId: recordDirectorTerm",
+                "operationId: recordFiling", "operationId: sendFilingReminders");
         assertThat(openapi.body()).contains("operationId: createBallot", "operationId: openBallot",
                 "operationId: listBallots", "operationId: getBallot", "operationId: checkMyRollEntry",
                 "operationId: registerVotingKey", "operationId: castBallot", "operationId: getAuditBundle",

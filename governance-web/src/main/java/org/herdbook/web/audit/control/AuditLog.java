@@ -29,7 +29,19 @@ public class AuditLog {
         DUES_RECORDED("dues.recorded"),
         BYLAWS_CHANGED("bylaws.changed"),
         DATA_EXPORTED("privacy.exported"),
-        ACCOUNT_CLOSED("account.closed");
+        ACCOUNT_CLOSED("account.closed"),
+        DIRECTOR_TERM_RECORDED("board.term-recorded"),
+        DIRECTOR_RESIGNED("board.resigned"),
+        OFFICER_APPOINTED("board.officer-appointed"),
+        MEETING_SCHEDULED("meeting.scheduled"),
+        MEETING_NOTICE_SENT("meeting.notice-sent"),
+        MEETING_CALLED_TO_ORDER("meeting.called-to-order"),
+        MEETING_ADJOURNED("meeting.adjourned"),
+        MOTION_DECIDED("meeting.motion-decided"),
+        MINUTES_EDITED("minutes.edited"),
+        MINUTES_APPROVED("minutes.approved"),
+        MINUTES_CORRECTED("minutes.corrected"),
+        FILING_RECORDED("filing.recorded");
 
         private final String code;
 

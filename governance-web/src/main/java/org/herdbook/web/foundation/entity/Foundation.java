@@ -34,6 +34,25 @@ public class Foundation {
     @Column(name = "min_membership_days", nullable = false)
     private int minMembershipDays;
 
+    @Column(name = "notice_min_days", nullable = false)
+    private int noticeMinDays = 21;
+    @Column(name = "notice_max_days", nullable = false)
+    private int noticeMaxDays = 60;
+    @Column(name = "member_quorum_kind", nullable = false)
+    private String memberQuorumKind = "percent";
+    @Column(name = "member_quorum_value", nullable = false)
+    private int memberQuorumValue = 10;
+    @Column(name = "board_quorum_kind", nullable = false)
+    private String boardQuorumKind = "percent";
+    @Column(name = "board_quorum_value", nullable = false)
+    private int boardQuorumValue = 50;
+    @Column(name = "proxies_allowed", nullable = false)
+    private boolean proxiesAllowed = true;
+    @Column(name = "officer_roles", nullable = false)
+    private String officerRoles = "president,secretary,treasurer";
+    @Column(name = "max_director_terms", nullable = false)
+    private int maxDirectorTerms;
+
     protected Foundation() {
     }
 
@@ -76,6 +95,63 @@ public class Foundation {
         this.duesGraceDays = duesGraceDays;
         this.graceKeepsVote = graceKeepsVote;
         this.minMembershipDays = minMembershipDays;
+    }
+
+    /** Fewest days between a general meeting's notice and the meeting (bylaws setting). */
+    public int getNoticeMinDays() {
+        return noticeMinDays;
+    }
+
+    /** Most days between a general meeting's notice and the meeting (bylaws setting). */
+    public int getNoticeMaxDays() {
+        return noticeMaxDays;
+    }
+
+    /** "number" or "percent" of the members eligible on the record date (bylaws setting). */
+    public String getMemberQuorumKind() {
+        return memberQuorumKind;
+    }
+
+    public int getMemberQuorumValue() {
+        return memberQuorumValue;
+    }
+
+    /** "number" or "percent" of the directors in office on the meeting day (bylaws setting). */
+    public String getBoardQuorumKind() {
+        return boardQuorumKind;
+    }
+
+    public int getBoardQuorumValue() {
+        return boardQuorumValue;
+    }
+
+    /** Whether members may be represented by a proxy at general meetings (bylaws setting). */
+    public boolean isProxiesAllowed() {
+        return proxiesAllowed;
+    }
+
+    /** The offices a director may hold, comma-separated codes (bylaws setting). */
+    public String getOfficerRoles() {
+        return officerRoles;
+    }
+
+    /** Most terms one person may serve on the board; 0 means no limit (bylaws setting). */
+    public int getMaxDirectorTerms() {
+        return maxDirectorTerms;
+    }
+
+    public void changeMeetingRules(int noticeMinDays, int noticeMaxDays, String memberQuorumKind,
+            int memberQuorumValue, String boardQuorumKind, int boardQuorumValue, boolean proxiesAllowed,
+            String officerRoles, int maxDirectorTerms) {
+        this.noticeMinDays = noticeMinDays;
+        this.noticeMaxDays = noticeMaxDays;
+        this.memberQuorumKind = memberQuorumKind;
+        this.memberQuorumValue = memberQuorumValue;
+        this.boardQuorumKind = boardQuorumKind;
+        this.boardQuorumValue = boardQuorumValue;
+        this.proxiesAllowed = proxiesAllowed;
+        this.officerRoles = officerRoles;
+        this.maxDirectorTerms = maxDirectorTerms;
     }
 
     /** Today in the foundation's time zone: the day standings and record dates are counted in. */

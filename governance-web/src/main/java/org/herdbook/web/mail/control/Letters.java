@@ -24,13 +24,16 @@ public class Letters {
     @Inject
     FoundationProfile foundation;
 
-    public void post(Account to, String kind, Object... arguments) {
+    /** @return the letter, as it will be sent after commit */
+    public Letter post(Account to, String kind, Object... arguments) {
         Language language = to.getPreferredLanguage();
         Object[] all = new Object[arguments.length + 2];
         all[0] = foundation.current().map(Foundation::getName).orElseGet(() -> messages.get(language, "app.name"));
         all[1] = to.getDisplayName();
         System.arraycopy(arguments, 0, all, 2, arguments.length);
-        outbox.fire(new Letter(to.getEmail(), language, messages.get(language, "mail." + kind + ".subject", all),
-                messages.get(language, "mail." + kind + ".body", all)));
+        Letter letter = new Letter(to.getEmail(), language, messages.get(language, "mail." + kind + ".subject", all),
+                messages.get(language, "mail." + kind + ".body", all));
+        outbox.fire(letter);
+        return letter;
     }
 }

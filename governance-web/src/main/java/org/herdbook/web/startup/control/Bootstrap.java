@@ -5,6 +5,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.herdbook.web.mail.control.Mailer;
+import org.herdbook.web.filings.control.FilingReminderJob;
 import org.herdbook.web.ballots.control.BallotClosingJob;
 import org.herdbook.web.membership.control.DuesCalendarJob;
 import java.time.Duration;
@@ -30,6 +31,8 @@ public class Bootstrap {
     @Inject
     DuesCalendarJob duesCalendar;
     @Inject
+    FilingReminderJob filingReminders;
+    @Inject
     BallotClosingJob ballotClosing;
 
     private volatile boolean complete;
@@ -41,6 +44,7 @@ public class Bootstrap {
         firstRun.prepare();
         mailer.announce();
         duesCalendar.start();
+        filingReminders.start();
         ballotClosing.start();
         complete = true;
         LOG.info(() -> "Herdbook started in " + Duration.between(begin, Instant.now()).toMillis() + " ms.");
