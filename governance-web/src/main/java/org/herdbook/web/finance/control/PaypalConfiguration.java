@@ -3,14 +3,19 @@ package org.herdbook.web.finance.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.herdbook.finance.paypal.search.PaypalApiAccess;
+import org.herdbook.finance.paypal.webhook.control.WebhookSettings;
 
 /**
  * PayPal REST credentials from the environment only: {@code HERDBOOK_PAYPAL_CLIENT_ID},
  * {@code HERDBOOK_PAYPAL_CLIENT_SECRET}, {@code HERDBOOK_PAYPAL_ENVIRONMENT} ({@code sandbox} or
- * {@code live}) and, for tests against an emulator, {@code HERDBOOK_PAYPAL_BASE_URL}.
+ * {@code live}) and, for tests against an emulator, {@code HERDBOOK_PAYPAL_BASE_URL}; for
+ * webhooks, {@code HERDBOOK_PAYPAL_WEBHOOK_ID}, {@code HERDBOOK_PAYPAL_WEBHOOK_TRUST_ANCHORS} (a
+ * PEM file; the JDK's trust store without it) and {@code HERDBOOK_PAYPAL_WEBHOOK_WINDOW}.
  */
 @ApplicationScoped
 public class PaypalConfiguration {
@@ -27,6 +32,28 @@ public class PaypalConfiguration {
     @Inject
     @ConfigProperty(name = "herdbook.paypal.base-url")
     Optional<String> baseUrl;
+
+    @Inject
+    @ConfigProperty(name = "herdbook.paypal.webhook-id")
+    Optional<String> webhookId;
+    @Inject
+    @ConfigProperty(name = "herdbook.paypal.webhook-trust-anchors")
+    Optional<String> webhookTrustAnchors;
+    @Inject
+    @ConfigProperty(name = "herdbook.paypal.webhook-window", defaultValue = "PT15M")
+    String webhookWindow;
+
+    /** How webhook deliveries are checked, or empty when no webhook id is configured. */
+    public Optional<WebhookSettings> webhookSettings() {
+        return webhookId.filter(id -> !id.isBlank()).map(id -> new WebhookSettings(id.strip(),
+                !"live".equalsIgnoreCase(environment), baseUrl.filter(url -> !url.isBlank()).map(URI::create).orElse(null),
+                Duration.parse(webhookWindow)));
+    }
+
+    /** The PEM file of webhook trust anchors, or empty for the JDK's trust store. */
+    public Optional<Path> webhookTrustAnchors() {
+        return webhookTrustAnchors.filter(file -> !file.isBlank()).map(Path::of);
+    }
 
     /** How to reach PayPal, or empty when no credentials are configured. */
     public Optional<PaypalApiAccess> access() {
