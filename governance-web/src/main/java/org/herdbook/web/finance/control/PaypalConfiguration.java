@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.herdbook.finance.paypal.api.PaypalAccount;
+import org.herdbook.finance.paypal.api.PaypalClient;
 import org.herdbook.finance.paypal.search.PaypalApiAccess;
 import org.herdbook.finance.paypal.webhook.control.WebhookSettings;
 
@@ -15,10 +17,11 @@ import org.herdbook.finance.paypal.webhook.control.WebhookSettings;
  * {@code HERDBOOK_PAYPAL_CLIENT_SECRET}, {@code HERDBOOK_PAYPAL_ENVIRONMENT} ({@code sandbox} or
  * {@code live}) and, for tests against an emulator, {@code HERDBOOK_PAYPAL_BASE_URL}; for
  * webhooks, {@code HERDBOOK_PAYPAL_WEBHOOK_ID}, {@code HERDBOOK_PAYPAL_WEBHOOK_TRUST_ANCHORS} (a
- * PEM file; the JDK's trust store without it) and {@code HERDBOOK_PAYPAL_WEBHOOK_WINDOW}.
+ * PEM file; the JDK's trust store without it) and {@code HERDBOOK_PAYPAL_WEBHOOK_WINDOW}; and
+ * {@code HERDBOOK_PAYPAL_TIMEOUT}, how long one API call may take before it is retried.
  */
 @ApplicationScoped
-public class PaypalConfiguration {
+public class PaypalConfiguration implements PaypalAccount {
 
     @Inject
     @ConfigProperty(name = "herdbook.paypal.client-id")
@@ -42,6 +45,31 @@ public class PaypalConfiguration {
     @Inject
     @ConfigProperty(name = "herdbook.paypal.webhook-window", defaultValue = "PT15M")
     String webhookWindow;
+
+    @Inject
+    @ConfigProperty(name = "herdbook.paypal.timeout", defaultValue = "PT20S")
+    String timeout;
+
+    private volatile PaypalClient client;
+
+    /** The API client (one for the server: it keeps PayPal's access token), when credentials are configured. */
+    @Override
+    public Optional<PaypalClient> client() {
+        PaypalClient built = client;
+        if (built == null) {
+            Optional<PaypalApiAccess> configured = access();
+            if (configured.isEmpty()) {
+                return Optional.empty();
+            }
+            synchronized (this) {
+                if (client == null) {
+                    client = new PaypalClient(configured.get(), Duration.parse(timeout));
+                }
+                built = client;
+            }
+        }
+        return Optional.of(built);
+    }
 
     /** How webhook deliveries are checked, or empty when no webhook id is configured. */
     public Optional<WebhookSettings> webhookSettings() {

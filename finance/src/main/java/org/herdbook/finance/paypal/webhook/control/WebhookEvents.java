@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.herdbook.finance.donation.control.Donations;
+import org.herdbook.finance.donation.entity.Donation;
 import org.herdbook.finance.ledger.control.Sql;
 import org.herdbook.finance.money.Money;
 import org.herdbook.finance.paypal.control.ImportProgress;
@@ -63,14 +65,17 @@ public class WebhookEvents {
     PaypalImport paypal;
     @Inject
     DuesMembers members;
+    @Inject
+    Donations donations;
 
     protected WebhookEvents() {
     }
 
-    public WebhookEvents(DataSource dataSource, PaypalImport paypal, DuesMembers members) {
+    public WebhookEvents(DataSource dataSource, PaypalImport paypal, DuesMembers members, Donations donations) {
         this.dataSource = dataSource;
         this.paypal = paypal;
         this.members = members;
+        this.donations = donations;
     }
 
     /**
@@ -120,7 +125,16 @@ public class WebhookEvents {
                     type.endsWith("REVERSED") ? LineKind.REVERSAL : LineKind.REFUND));
             case "PAYMENT.SALE.DENIED" -> members.paymentFailed(resource.path("custom").asText(""), eventTime,
                     resource.path("billing_agreement_id").asText(""));
-            case "PAYMENT.CAPTURE.COMPLETED" -> book(captureLine(resource, eventTime));
+            case "PAYMENT.CAPTURE.COMPLETED" -> {
+                PaypalLine line = captureLine(resource, eventTime);
+                book(line);
+                String custom = resource.path("custom_id").asText("");
+                if (custom.startsWith(Donations.CUSTOM_PREFIX)) {
+                    donation(custom.substring(Donations.CUSTOM_PREFIX.length())).ifPresent(id -> donations.recordCapture(id,
+                            new Donation.Capture(line.transactionId(), line.gross(), line.fee().negate(), null,
+                                    line.occurredAt())));
+                }
+            }
             case "PAYMENT.CAPTURE.REFUNDED", "PAYMENT.CAPTURE.REVERSED" -> book(captureRefundLine(resource, eventTime,
                     type.endsWith("REVERSED") ? LineKind.REVERSAL : LineKind.REFUND));
             case "BILLING.SUBSCRIPTION.PAYMENT.FAILED" -> members.paymentFailed(resource.path("custom_id").asText(""),
@@ -226,6 +240,15 @@ public class WebhookEvents {
             return Money.of(new BigDecimal(value.asText()), currency);
         } catch (NumberFormatException | ArithmeticException e) {
             throw new WebhookRejected(WebhookRejected.Reason.MALFORMED, "amount " + value.asText());
+        }
+    }
+
+    private static java.util.Optional<java.util.UUID> donation(String id) {
+        try {
+            return java.util.Optional.of(java.util.UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            LOG.warning(() -> "PayPal capture for an unknown donation id '" + id + "': booked only");
+            return java.util.Optional.empty();
         }
     }
 

@@ -21,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.herdbook.finance.donation.control.Donations;
 import org.herdbook.finance.ledger.entity.JournalEntry;
 import org.herdbook.finance.ledger.entity.Posting;
 import org.herdbook.finance.money.Money;
@@ -48,7 +49,8 @@ class WebhookEventsTest {
                 emulator.checkout().signer().authorityPem().getBytes(StandardCharsets.US_ASCII)));
         verifier = new WebhookVerifier(new WebhookSettings(WEBHOOK_ID, true, emulator.baseUrl(), Duration.ofMinutes(15)),
                 () -> anchors, Clock.systemUTC());
-        events = new WebhookEvents(books.database, books.paypal, members);
+        events = new WebhookEvents(books.database, books.paypal, members,
+                new Donations(books.database, books.paypal, java.util.Optional::empty));
     }
 
     @AfterEach
