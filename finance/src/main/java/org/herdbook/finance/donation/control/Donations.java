@@ -142,10 +142,20 @@ public class Donations {
      */
     public Donation capture(String orderId) {
         Donation donation = byOrder(orderId).orElseThrow(() -> Refusal.notFound("finance.donation.unknown"));
-        if (donation.capture().isPresent()) {
-            return donation;
-        }
         PaypalClient client = client();
+        if (donation.capture().isPresent()) {
+            Donation.Capture recorded = donation.capture().get();
+            if (recorded.payerEmail() != null) {
+                return donation;
+            }
+            // The webhook recorded it first; it does not name the payer, the order does.
+            Order order = client.withRetries("get order", () -> client.sdk().getOrdersController().getOrder(
+                    new GetOrderInput.Builder(orderId).build()).getResult());
+            String payer = order.getPayer() == null ? null : order.getPayer().getEmailAddress();
+            return new Donation(donation.id(), donation.orderId(), donation.amount(), donation.donorName(),
+                    donation.message(), donation.language(), donation.createdAt(), Optional.of(new Donation.Capture(
+                            recorded.captureId(), recorded.gross(), recorded.fee(), payer, recorded.capturedAt())));
+        }
         Order order;
         try {
             order = client.withRetries("capture order", () -> client.sdk().getOrdersController().captureOrder(

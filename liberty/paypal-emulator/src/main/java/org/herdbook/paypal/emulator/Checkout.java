@@ -54,6 +54,7 @@ public final class Checkout {
     private final Map<String, String> idempotent = new ConcurrentHashMap<>();
     private final List<String> events = new CopyOnWriteArrayList<>();
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
+    private volatile String payerEmail = "payer@example.org";
     private volatile URI webhookTarget;
     private volatile String webhookId;
 
@@ -141,12 +142,17 @@ public final class Checkout {
         faults.add(new Fault(request, new AtomicInteger(times), status, stall));
     }
 
+    /** The address of the PayPal account that approves the next orders. */
+    public void payerEmail(String address) {
+        this.payerEmail = address;
+    }
+
     /** The payer approves order or subscription {@code id} (what the approval page does). */
     public void approve(String id) {
         ObjectNode order = orders.get(id);
         if (order != null) {
             order.put("status", "APPROVED");
-            order.putObject("payer").put("payer_id", "EMULATEDPAYER").put("email_address", "payer@example.org");
+            order.putObject("payer").put("payer_id", "EMULATEDPAYER").put("email_address", payerEmail);
             return;
         }
         ObjectNode subscription = subscriptions.get(id);
