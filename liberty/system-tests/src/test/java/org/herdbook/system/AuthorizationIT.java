@@ -70,6 +70,12 @@ class AuthorizationIT {
                 new Operation("PUT", "/api/accounts/" + subject.id() + "/roles/not-a-role", roles("admin")),
                 new Operation("DELETE", "/api/accounts/" + subject.id() + "/roles/not-a-role", roles("admin")),
                 new Operation("GET", "/api/audit", roles("admin")),
+                // Dues through PayPal: an empty body is refused by the rules, after the role check.
+                new Operation("POST", "/api/finance/dues/plans", roles("admin")),
+                new Operation("GET", "/api/finance/dues/plans", EVERYONE_SIGNED_IN),
+                new Operation("POST", "/api/me/dues-subscription", EVERYONE_SIGNED_IN),
+                new Operation("GET", "/api/me/dues-subscription", EVERYONE_SIGNED_IN),
+                new Operation("POST", "/api/me/dues-subscription/cancellation", EVERYONE_SIGNED_IN),
                 // Last: it really resigns the callers who are members (only the member-only account here).
                 new Operation("POST", "/api/me/membership/resignation", EVERYONE_SIGNED_IN));
         HttpClient client = TestServer.newSession();
@@ -113,6 +119,8 @@ class AuthorizationIT {
         pages.put("/admin/accounts.xhtml", roles("admin"));
         pages.put("/admin/audit.xhtml", roles("admin"));
         pages.put("/admin/bylaws.xhtml", roles("admin"));
+        pages.put("/admin/dues-plans.xhtml", roles("admin"));
+        pages.put("/member/dues.xhtml", EVERYONE_SIGNED_IN);
         Map<String, HttpClient> sessions = new LinkedHashMap<>();
         sessions.put("anonymous", TestServer.newSession());
         PEOPLE.forEach((role, person) -> sessions.put(role, TestPeople.signedIn(person.email(), TestPeople.PASSWORD)));

@@ -49,6 +49,11 @@ class OperationsIT {
                 "operationId: exportMyData", "operationId: listMembers", "operationId: createAccount",
                 "operationId: grantRole", "operationId: revokeRole", "operationId: recordDuesPayment",
                 "operationId: closeMyAccount", "operationId: listAuditEvents", "operationId: getFoundationKeys");
+        // Dues and donations through PayPal.
+        assertThat(openapi.body()).contains("operationId: startDuesSubscription", "operationId: cancelDuesSubscription",
+                "operationId: getMyDuesSubscription", "operationId: setUpDuesPlans", "operationId: listDuesPlans",
+                "operationId: createDonation", "operationId: captureDonation", "operationId: getDonationReceipt",
+                "operationId: receivePaypalWebhook");
     }
 
     @Test
