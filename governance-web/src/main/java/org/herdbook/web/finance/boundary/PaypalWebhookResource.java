@@ -37,6 +37,8 @@ import org.herdbook.web.finance.control.PaypalWebhooks;
 public class PaypalWebhookResource {
 
     private static final Logger LOG = Logger.getLogger(PaypalWebhookResource.class.getName());
+    /** Bodies announced larger than this are refused without reading them at all. */
+    private static final long DRAIN_LIMIT = 4L * 1024 * 1024;
 
     @Inject
     PaypalWebhooks webhooks;
@@ -63,7 +65,7 @@ public class PaypalWebhookResource {
     public Response receivePaypalWebhook(InputStream body) {
         String length = headers.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         try {
-            if (length != null && Long.parseLong(length.strip()) > WebhookVerifier.MAX_BODY_BYTES) {
+            if (length != null && Long.parseLong(length.strip()) > DRAIN_LIMIT) {
                 throw new WebhookRejected(WebhookRejected.Reason.TOO_LARGE, length + " bytes announced");
             }
             byte[] raw = read(body);
@@ -97,6 +99,12 @@ public class PaypalWebhookResource {
         try (InputStream in = body) {
             byte[] content = in.readNBytes(WebhookVerifier.MAX_BODY_BYTES + 1);
             if (content.length > WebhookVerifier.MAX_BODY_BYTES) {
+                // Read (and drop) what the client still sends, up to a bound, so that it gets the answer, not a reset.
+                long drained = 0;
+                byte[] sink = new byte[16 * 1024];
+                for (int n = in.read(sink); n > 0 && drained < DRAIN_LIMIT; n = in.read(sink)) {
+                    drained += n;
+                }
                 throw new WebhookRejected(WebhookRejected.Reason.TOO_LARGE, "more than " + WebhookVerifier.MAX_BODY_BYTES);
             }
             return content;
