@@ -45,7 +45,9 @@ public final class Checkout {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final PaypalEmulator emulator;
     private final WebhookSigner signer = WebhookSigner.shared();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1 as PayPal posts webhooks (and no h2c upgrade, which Liberty answers poorly on plain HTTP).
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, ObjectNode> orders = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> captures = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> products = new ConcurrentHashMap<>();

@@ -48,7 +48,11 @@ public final class PaypalEmulator implements AutoCloseable {
     private final String clientSecret;
     private final List<EmulatedTransaction> transactions = new CopyOnWriteArrayList<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
-    private final Set<String> tokens = ConcurrentHashMap.newKeySet();
+    /**
+     * Tokens outlive an emulator as PayPal's outlive a connection: a client that keeps its token
+     * (the SDK does, until it expires) goes on working with the next emulator a test starts.
+     */
+    private static final Set<String> TOKENS = ConcurrentHashMap.newKeySet();
     private Checkout checkout;
 
     private PaypalEmulator(HttpServer server, String clientId, String clientSecret) {
@@ -115,7 +119,7 @@ public final class PaypalEmulator implements AutoCloseable {
             return;
         }
         String token = "emulated-" + UUID.randomUUID();
-        tokens.add(token);
+        TOKENS.add(token);
         respond(exchange, 200, "{\"scope\":\"https://uri.paypal.com/services/reporting/search/read\","
                 + "\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"app_id\":\"APP-EMULATOR\","
                 + "\"expires_in\":32400,\"nonce\":\"" + UUID.randomUUID() + "\"}");
@@ -124,7 +128,7 @@ public final class PaypalEmulator implements AutoCloseable {
     private void searchTransactions(HttpExchange exchange) throws IOException {
         record(exchange);
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        if (authorization == null || !authorization.startsWith("Bearer ") || !tokens.contains(authorization.substring(7))) {
+        if (authorization == null || !authorization.startsWith("Bearer ") || !TOKENS.contains(authorization.substring(7))) {
             respond(exchange, 401, "{\"error\":\"invalid_token\",\"error_description\":\"Access Token not found in cache\"}");
             return;
         }
@@ -235,7 +239,7 @@ public final class PaypalEmulator implements AutoCloseable {
 
     boolean authorized(HttpExchange exchange) {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        return authorization != null && authorization.startsWith("Bearer ") && tokens.contains(authorization.substring(7));
+        return authorization != null && authorization.startsWith("Bearer ") && TOKENS.contains(authorization.substring(7));
     }
 
     void record(HttpExchange exchange) {
