@@ -54,6 +54,10 @@ class OperationsIT {
                 "operationId: getMyDuesSubscription", "operationId: setUpDuesPlans", "operationId: listDuesPlans",
                 "operationId: createDonation", "operationId: captureDonation", "operationId: getDonationReceipt",
                 "operationId: receivePaypalWebhook");
+        assertThat(openapi.body()).contains("operationId: createBallot", "operationId: openBallot",
+                "operationId: listBallots", "operationId: getBallot", "operationId: checkMyRollEntry",
+                "operationId: registerVotingKey", "operationId: castBallot", "operationId: getAuditBundle",
+                "operationId: getInclusionProof");
     }
 
     @Test

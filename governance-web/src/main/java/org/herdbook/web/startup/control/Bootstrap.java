@@ -5,6 +5,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.herdbook.web.mail.control.Mailer;
+import org.herdbook.web.ballots.control.BallotClosingJob;
 import org.herdbook.web.membership.control.DuesCalendarJob;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,8 @@ public class Bootstrap {
     Mailer mailer;
     @Inject
     DuesCalendarJob duesCalendar;
+    @Inject
+    BallotClosingJob ballotClosing;
 
     private volatile boolean complete;
 
@@ -38,6 +41,7 @@ public class Bootstrap {
         firstRun.prepare();
         mailer.announce();
         duesCalendar.start();
+        ballotClosing.start();
         complete = true;
         LOG.info(() -> "Herdbook started in " + Duration.between(begin, Instant.now()).toMillis() + " ms.");
     }
