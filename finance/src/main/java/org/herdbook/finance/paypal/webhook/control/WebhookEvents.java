@@ -26,6 +26,7 @@ import javax.sql.DataSource;
 import org.herdbook.finance.donation.control.Donations;
 import org.herdbook.finance.donation.entity.Donation;
 import org.herdbook.finance.ledger.control.Sql;
+import org.herdbook.finance.ledger.entity.AccountPurpose;
 import org.herdbook.finance.money.Money;
 import org.herdbook.finance.paypal.control.ImportProgress;
 import org.herdbook.finance.paypal.control.PaypalImport;
@@ -121,8 +122,8 @@ public class WebhookEvents {
                 book(line);
                 members.paid(resource.path("custom").asText(""), line.gross(), line.occurredAt(), line.transactionId());
             }
-            case "PAYMENT.SALE.REFUNDED", "PAYMENT.SALE.REVERSED" -> book(saleRefundLine(resource, eventTime,
-                    type.endsWith("REVERSED") ? LineKind.REVERSAL : LineKind.REFUND));
+            case "PAYMENT.SALE.REFUNDED", "PAYMENT.SALE.REVERSED" -> bookRefund(saleRefundLine(resource, eventTime,
+                    type.endsWith("REVERSED") ? LineKind.REVERSAL : LineKind.REFUND), AccountPurpose.DUES);
             case "PAYMENT.SALE.DENIED" -> members.paymentFailed(resource.path("custom").asText(""), eventTime,
                     resource.path("billing_agreement_id").asText(""));
             case "PAYMENT.CAPTURE.COMPLETED" -> {
@@ -135,8 +136,8 @@ public class WebhookEvents {
                                     line.occurredAt())));
                 }
             }
-            case "PAYMENT.CAPTURE.REFUNDED", "PAYMENT.CAPTURE.REVERSED" -> book(captureRefundLine(resource, eventTime,
-                    type.endsWith("REVERSED") ? LineKind.REVERSAL : LineKind.REFUND));
+            case "PAYMENT.CAPTURE.REFUNDED", "PAYMENT.CAPTURE.REVERSED" -> bookRefund(captureRefundLine(resource, eventTime,
+                    type.endsWith("REVERSED") ? LineKind.REVERSAL : LineKind.REFUND), AccountPurpose.DONATIONS);
             case "BILLING.SUBSCRIPTION.PAYMENT.FAILED" -> members.paymentFailed(resource.path("custom_id").asText(""),
                     eventTime, resource.path("id").asText(""));
             default -> {
@@ -153,6 +154,16 @@ public class WebhookEvents {
     /** Books {@code line} unless PayPal's own records (or an earlier path) already brought it. */
     private void book(PaypalLine line) {
         paypal.importLines("webhook", null, null, 1, 0, List.of(line), BOOKER, true, ImportProgress.NONE);
+    }
+
+    /**
+     * Books a refund or reversal against its original's account; when the original has not
+     * arrived yet, against the account such originals go to (dues for subscription sales,
+     * donations for captures), so the order of arrival does not change the books.
+     */
+    private void bookRefund(PaypalLine line, String purpose) {
+        paypal.importLines("webhook", null, null, 1, 0, List.of(line), BOOKER, true, ImportProgress.NONE,
+                java.util.Map.of(line.transactionId(), purpose));
     }
 
     static PaypalLine saleLine(JsonNode sale, Instant fallback) {

@@ -127,6 +127,20 @@ class WebhookEventsTest {
     }
 
     @Test
+    void aRefundArrivingBeforeItsCaptureIsBookedOnDonationsAllTheSame() {
+        String refund = "{\"id\":\"WH-R2\",\"event_type\":\"PAYMENT.CAPTURE.REFUNDED\",\"resource\":{\"id\":\"REF-2\","
+                + "\"status\":\"COMPLETED\",\"amount\":{\"currency_code\":\"CAD\",\"value\":\"25.00\"},\"create_time\":"
+                + "\"2026-10-15T15:00:00Z\",\"links\":[{\"rel\":\"up\",\"href\":"
+                + "\"https://api.paypal.com/v2/payments/captures/CAP-3\"}]}}";
+        deliver(signed(refund));
+        deliver(signed(capture("WH-C3", "CAP-3", "25.00", "1.03")));
+
+        assertThat(postings("REF-2")).extracting(Posting::accountCode, Posting::amount).containsExactlyInAnyOrder(
+                tuple("1010", Money.parse("CAD -25.00")), tuple("4100", Money.parse("CAD 25.00")));
+        assertThat(postings("CAP-3")).extracting(Posting::accountCode).contains("4100");
+    }
+
+    @Test
     void aSubscriptionPaymentIsBookedAsDuesAndTellsTheMembersOnce() {
         String event = sale("WH-S", "SALE-1", "member-42");
         deliver(signed(event));
