@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.herdbook.web.mail.control.Mailer;
 import org.herdbook.web.membership.control.DuesCalendarJob;
+import org.herdbook.web.report.control.MonthlyReportDraftJob;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Logger;
@@ -28,6 +29,8 @@ public class Bootstrap {
     Mailer mailer;
     @Inject
     DuesCalendarJob duesCalendar;
+    @Inject
+    MonthlyReportDraftJob monthlyReportDrafts;
 
     private volatile boolean complete;
 
@@ -38,6 +41,7 @@ public class Bootstrap {
         firstRun.prepare();
         mailer.announce();
         duesCalendar.start();
+        monthlyReportDrafts.start();
         complete = true;
         LOG.info(() -> "Herdbook started in " + Duration.between(begin, Instant.now()).toMillis() + " ms.");
     }

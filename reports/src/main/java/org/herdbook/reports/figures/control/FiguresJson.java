@@ -64,16 +64,20 @@ public final class FiguresJson {
                         .add("class", count.memberClass()).add("standing", count.standing())
                         .add("count", count.count()).build()))
                 .add("joined", figures.membership().joined()).add("lapsed", figures.membership().lapsed()));
-        MonthlyFigures.Instance instance = figures.instance();
-        json.add("instance", instance == null ? JsonValue.NULL : Json.createObjectBuilder()
+        json.add("instance", toJson(figures.instance()));
+        json.add("revenueHistory", array(figures.revenueHistory(), month -> Json.createObjectBuilder()
+                .add("month", month.month().toString()).add("amount", amount(month.amount())).build()));
+        return json.build();
+    }
+
+    /** The instance figures alone; JSON null for none. */
+    public static JsonValue toJson(MonthlyFigures.Instance instance) {
+        return instance == null ? JsonValue.NULL : Json.createObjectBuilder()
                 .add("users", instance.users()).add("activeUsers", instance.activeUsers())
                 .add("newUsers", instance.newUsers()).add("reportsOpened", instance.reportsOpened())
                 .add("reportsResolved", instance.reportsResolved())
                 .add("appealsReceived", number(instance.appealsReceived()))
-                .add("appealsApproved", number(instance.appealsApproved())).add("source", instance.source()).build());
-        json.add("revenueHistory", array(figures.revenueHistory(), month -> Json.createObjectBuilder()
-                .add("month", month.month().toString()).add("amount", amount(month.amount())).build()));
-        return json.build();
+                .add("appealsApproved", number(instance.appealsApproved())).add("source", instance.source()).build();
     }
 
     public static MonthlyFigures fromJson(String text) {
