@@ -70,6 +70,12 @@ class AuthorizationIT {
                 new Operation("PUT", "/api/accounts/" + subject.id() + "/roles/not-a-role", roles("admin")),
                 new Operation("DELETE", "/api/accounts/" + subject.id() + "/roles/not-a-role", roles("admin")),
                 new Operation("GET", "/api/audit", roles("admin")),
+                new Operation("GET", "/api/reports/2099-01/draft", roles("treasurer", "board")),
+                new Operation("POST", "/api/reports/2099-01/draft", roles("treasurer", "board")),
+                new Operation("PUT", "/api/reports/2099-01/draft/narrative", roles("treasurer", "board")),
+                new Operation("PUT", "/api/reports/2099-01/instance-figures", roles("treasurer", "board")),
+                new Operation("POST", "/api/reports/not-a-month/instance-figures/mastodon", roles("treasurer", "board")),
+                new Operation("POST", "/api/reports/2099-01/publication", roles("board")),
                 // Last: it really resigns the callers who are members (only the member-only account here).
                 new Operation("POST", "/api/me/membership/resignation", EVERYONE_SIGNED_IN));
         HttpClient client = TestServer.newSession();

@@ -49,6 +49,11 @@ class OperationsIT {
                 "operationId: exportMyData", "operationId: listMembers", "operationId: createAccount",
                 "operationId: grantRole", "operationId: revokeRole", "operationId: recordDuesPayment",
                 "operationId: closeMyAccount", "operationId: listAuditEvents", "operationId: getFoundationKeys");
+        assertThat(openapi.body()).contains("operationId: getMonthlyReport", "operationId: getMonthlyReportPdf",
+                "operationId: publishMonthlyReport", "operationId: listPublishedReports", "operationId: getMonthlyReportCsv",
+                "operationId: verifyMonthlyReportPdf", "operationId: getMonthlyReportDraft",
+                "operationId: generateMonthlyReportDraft", "operationId: updateMonthlyReportNarrative",
+                "operationId: recordInstanceFigures", "operationId: fetchInstanceFigures");
     }
 
     @Test

@@ -38,6 +38,8 @@ import org.herdbook.reports.render.ReportCsv;
 import org.herdbook.web.api.HerdbookApi;
 import org.herdbook.web.api.InvalidInput;
 import org.herdbook.web.api.Problem;
+import org.herdbook.web.api.Refusal;
+import org.herdbook.web.report.control.InstanceFiguresFetch;
 
 /**
  * The monthly report over HTTP: the published reports, their open data (JSON, CSV) and PDF, and
@@ -60,6 +62,8 @@ public class MonthlyReportResource {
     InstanceFigures instanceFigures;
     @Inject
     ReportLinks links;
+    @Inject
+    InstanceFiguresFetch fetch;
     @Context
     SecurityContext security;
 
@@ -231,6 +235,25 @@ public class MonthlyReportResource {
         instanceFigures.store(parsed, figures, caller());
         return Json.createObjectBuilder().add("month", parsed.toString())
                 .add("instance", FiguresJson.toJson(figures))
+                .build();
+    }
+
+    @POST
+    @Path("{month}/instance-figures/mastodon")
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @Transactional
+    @RolesAllowed({"treasurer", "board"})
+    @SecurityRequirement(name = HerdbookApi.BEARER)
+    @Operation(operationId = "fetchInstanceFigures", summary = "Take the month's instance figures from Mastodon's admin"
+            + " API (HERDBOOK_MASTODON_URL and HERDBOOK_MASTODON_ADMIN_TOKEN) and store them; appeals already typed are kept")
+    public JsonObject fetchInstanceFigures(@PathParam("month") String month) {
+        YearMonth parsed = links.month(month);
+        if (!fetch.isConfigured()) {
+            throw new Refusal("report-mastodon-off", Response.Status.SERVICE_UNAVAILABLE);
+        }
+        MonthlyFigures.Instance figures = fetch.fetch(parsed, caller())
+                .orElseThrow(() -> new Refusal("report-mastodon-failed", Response.Status.BAD_GATEWAY));
+        return Json.createObjectBuilder().add("month", parsed.toString()).add("instance", FiguresJson.toJson(figures))
                 .build();
     }
 

@@ -31,6 +31,8 @@ public class MonthlyReportDraftJob {
     MonthlyReportWorkflow workflow;
     @Inject
     MonthlyReports reports;
+    @Inject
+    InstanceFiguresFetch instanceFigures;
 
     private ScheduledFuture<?> scheduled;
 
@@ -49,6 +51,10 @@ public class MonthlyReportDraftJob {
     /** One insert, atomic on its own: no transaction needed. @return whether a draft was opened */
     public boolean draftPreviousMonth(Instant now) {
         YearMonth month = workflow.previousMonth(now);
+        // Mastodon keeps its measures for a limited time: take the month's while they exist.
+        if (instanceFigures.isConfigured() && !instanceFigures.stored(month)) {
+            instanceFigures.fetch(month, BY);
+        }
         if (reports.draft(month).isPresent() || reports.latest(month).isPresent()) {
             return false;
         }
