@@ -251,8 +251,10 @@ class MonthlyReportIT {
         List<String> french = List.of(money(dues, true), money(donated, true), money(total, true), money(fees, true),
                 money(expenses, true), money(average, true), money(cash, true), "Commandites (2, confidentiel)",
                 "5" + NBSP + "321", "Hetzner Online");
-        String pageEn = html(TestServer.get(TestServer.newSession(), "/reports/month.xhtml?month=" + MONTH + "&lang=en").body());
-        String pageFr = html(TestServer.get(TestServer.newSession(), "/reports/month.xhtml?month=" + MONTH + "&lang=fr").body());
+        String pageEn = html(TestServer.get(TestServer.newSession(), "/reports/month.xhtml?month=" + MONTH,
+                "Accept-Language", "en").body());
+        String pageFr = html(TestServer.get(TestServer.newSession(), "/reports/month.xhtml?month=" + MONTH,
+                "Accept-Language", "fr").body());
         assertThat(pageEn).contains(english).contains("Monthly report — May 2003", "<svg")
                 .contains("&lt;script&gt;alert(").doesNotContain(SCRIPT);
         assertThat(pageFr).contains(french).contains("Rapport mensuel — mai 2003", "Un bon mois, merci à Zoë.")
@@ -350,7 +352,7 @@ class MonthlyReportIT {
         assertThat(future.statusCode()).isEqualTo(409);
         HttpResponse<String> nothing = TestServer.get(client, "/api/reports/2003-02");
         assertThat(nothing.statusCode()).isEqualTo(404);
-        HttpResponse<String> page = TestServer.get(client, "/reports/month.xhtml?month=2003-02&lang=fr");
+        HttpResponse<String> page = TestServer.get(client, "/reports/month.xhtml?month=2003-02", "Accept-Language", "fr");
         assertThat(page.statusCode()).isEqualTo(404);
         assertThat(page.body()).contains("Aucun rapport n’a été publié pour ce mois");
         HttpResponse<String> badInstance = TestServer.putJson(client, "/api/reports/2003-01/instance-figures",
