@@ -6,17 +6,15 @@ import jakarta.inject.Named;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
-import org.herdbook.reports.figures.control.FiguresJson;
-import org.herdbook.reports.figures.entity.MonthlyFigures;
 import org.herdbook.reports.publication.control.MonthlyReports;
 import org.herdbook.reports.publication.control.ReportSettings;
 import org.herdbook.reports.publication.entity.MonthlyReport;
-import org.herdbook.reports.render.ReportCharts;
 import org.herdbook.reports.render.ReportContent;
 import org.herdbook.reports.render.ReportFormat;
 import org.herdbook.web.api.Refusal;
 import org.herdbook.web.i18n.RequestLanguage;
 import org.herdbook.web.page.PageFeedback;
+import org.herdbook.web.report.control.PublishedReportViews;
 
 /**
  * A published month for the public, in the visitor's language: the same {@link ReportContent} the
@@ -37,17 +35,19 @@ public class PublicReportPage {
     RequestLanguage language;
     @Inject
     PageFeedback feedback;
+    @Inject
+    PublishedReportViews views;
 
     private String month;
     private String version;
     private MonthlyReport report;
-    private MonthlyFigures figures;
+    private PublishedReportViews.View view;
 
     public void load() {
         try {
             Integer asked = version == null || version.isBlank() ? null : parseVersion(version);
             report = links.published(links.month(month), asked);
-            figures = FiguresJson.fromJson(report.figures());
+            view = views.of(report, language.getLocale());
         } catch (Refusal refusal) {
             feedback.status(refusal.status().getStatusCode());
             feedback.error(refusal.detailKey(), refusal.arguments());
@@ -71,16 +71,15 @@ public class PublicReportPage {
     }
 
     public ReportContent getContent() {
-        boolean french = language.is("fr");
-        return ReportContent.of(figures, language.getLocale(), french ? report.narrativeFr() : report.narrativeEn());
+        return view.content();
     }
 
     public String getExpensesSvg() {
-        return ReportCharts.horizontalSvg(ReportCharts.expenses(figures, language.getLocale()));
+        return view.expensesSvg();
     }
 
     public String getRevenueSvg() {
-        return ReportCharts.verticalSvg(ReportCharts.revenue(figures, language.getLocale()));
+        return view.revenueSvg();
     }
 
     public String getPublishedOn() {

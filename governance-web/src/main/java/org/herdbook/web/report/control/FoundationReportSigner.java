@@ -45,11 +45,14 @@ public class FoundationReportSigner implements ReportSigner {
                     || object.getHeader().getJWK() != null || object.getHeader().getKeyID() == null) {
                 return Optional.empty();
             }
-            JWK published = JWKSet.parse(key.publicKeys()).getKeyByKeyId(object.getHeader().getKeyID());
-            if (published == null) {
+            // Published keys carry no kid member: a key's id is its RFC 7638 thumbprint.
+            String kid = object.getHeader().getKeyID();
+            Optional<JWK> published = JWKSet.parse(key.publicKeys()).getKeys().stream()
+                    .filter(candidate -> kid.equals(KeyPolicy.thumbprint(candidate))).findFirst();
+            if (published.isEmpty()) {
                 return Optional.empty();
             }
-            var verifier = KeyPolicy.verifier(published, object.getHeader().getAlgorithm());
+            var verifier = KeyPolicy.verifier(published.get(), object.getHeader().getAlgorithm());
             if (verifier.isEmpty() || !object.verify(verifier.get())) {
                 return Optional.empty();
             }
