@@ -44,6 +44,9 @@ class AuthorizationIT {
         return new TreeSet<>(List.of(roles));
     }
 
+    /** Ballot operations are called on a ballot that does not exist: 404 once let through. */
+    private static final String UNKNOWN_BALLOT = "00000000-0000-4000-8000-000000000000";
+
     private static final Set<String> EVERYONE_SIGNED_IN = roles("member", "treasurer", "secretary", "board", "admin");
 
     @Test
@@ -76,6 +79,10 @@ class AuthorizationIT {
                 new Operation("PUT", "/api/reports/2099-01/instance-figures", roles("treasurer", "board")),
                 new Operation("POST", "/api/reports/not-a-month/instance-figures/mastodon", roles("treasurer", "board")),
                 new Operation("POST", "/api/reports/2099-01/publication", roles("board")),
+                new Operation("POST", "/api/ballots", roles("board", "secretary")),
+                new Operation("POST", "/api/ballots/" + UNKNOWN_BALLOT + "/opening", roles("board", "secretary")),
+                new Operation("GET", "/api/ballots/" + UNKNOWN_BALLOT + "/roll/me", EVERYONE_SIGNED_IN),
+                new Operation("POST", "/api/ballots/" + UNKNOWN_BALLOT + "/keys", EVERYONE_SIGNED_IN),
                 // Last: it really resigns the callers who are members (only the member-only account here).
                 new Operation("POST", "/api/me/membership/resignation", EVERYONE_SIGNED_IN));
         HttpClient client = TestServer.newSession();
@@ -119,6 +126,11 @@ class AuthorizationIT {
         pages.put("/admin/accounts.xhtml", roles("admin"));
         pages.put("/admin/audit.xhtml", roles("admin"));
         pages.put("/admin/bylaws.xhtml", roles("admin"));
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String ballot = TestVoters.openYesNo(PEOPLE.get("board"), now, now.plus(java.time.Duration.ofHours(1)),
+                "{\"count\": 1}").getJsonObject("ballot").getString("id");
+        pages.put("/member/vote.xhtml?id=" + ballot, EVERYONE_SIGNED_IN);
+        pages.put("/board/ballots.xhtml", roles("board", "secretary"));
         Map<String, HttpClient> sessions = new LinkedHashMap<>();
         sessions.put("anonymous", TestServer.newSession());
         PEOPLE.forEach((role, person) -> sessions.put(role, TestPeople.signedIn(person.email(), TestPeople.PASSWORD)));

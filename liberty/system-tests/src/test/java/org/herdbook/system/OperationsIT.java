@@ -54,6 +54,10 @@ class OperationsIT {
                 "operationId: verifyMonthlyReportPdf", "operationId: getMonthlyReportDraft",
                 "operationId: generateMonthlyReportDraft", "operationId: updateMonthlyReportNarrative",
                 "operationId: recordInstanceFigures", "operationId: fetchInstanceFigures");
+        assertThat(openapi.body()).contains("operationId: createBallot", "operationId: openBallot",
+                "operationId: listBallots", "operationId: getBallot", "operationId: checkMyRollEntry",
+                "operationId: registerVotingKey", "operationId: castBallot", "operationId: getAuditBundle",
+                "operationId: getInclusionProof");
     }
 
     @Test

@@ -211,7 +211,8 @@ public final class TestServer {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private static HttpResponse<String> send(HttpClient client, HttpRequest request) {
+    /** Sends a request built by the caller (another body type or header set). */
+    public static HttpResponse<String> send(HttpClient client, HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {

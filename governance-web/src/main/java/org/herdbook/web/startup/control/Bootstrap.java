@@ -5,6 +5,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.herdbook.web.mail.control.Mailer;
+import org.herdbook.web.ballots.control.BallotClosingJob;
 import org.herdbook.web.membership.control.DuesCalendarJob;
 import org.herdbook.web.report.control.MonthlyReportDraftJob;
 import java.time.Duration;
@@ -31,6 +32,8 @@ public class Bootstrap {
     DuesCalendarJob duesCalendar;
     @Inject
     MonthlyReportDraftJob monthlyReportDrafts;
+    @Inject
+    BallotClosingJob ballotClosing;
 
     private volatile boolean complete;
 
@@ -42,6 +45,7 @@ public class Bootstrap {
         mailer.announce();
         duesCalendar.start();
         monthlyReportDrafts.start();
+        ballotClosing.start();
         complete = true;
         LOG.info(() -> "Herdbook started in " + Duration.between(begin, Instant.now()).toMillis() + " ms.");
     }
