@@ -60,6 +60,11 @@ class OperationsIT {
                 "operationId: getMyDuesSubscription", "operationId: setUpDuesPlans", "operationId: listDuesPlans",
                 "operationId: createDonation", "operationId: captureDonation", "operationId: getDonationReceipt",
                 "operationId: receivePaypalWebhook");
+        assertThat(openapi.body()).contains("operationId: getMonthlyReport", "operationId: getMonthlyReportPdf",
+                "operationId: publishMonthlyReport", "operationId: listPublishedReports", "operationId: getMonthlyReportCsv",
+                "operationId: verifyMonthlyReportPdf", "operationId: getMonthlyReportDraft",
+                "operationId: generateMonthlyReportDraft", "operationId: updateMonthlyReportNarrative",
+                "operationId: recordInstanceFigures", "operationId: fetchInstanceFigures");
         assertThat(openapi.body()).contains("operationId: createBallot", "operationId: openBallot",
                 "operationId: listBallots", "operationId: getBallot", "operationId: checkMyRollEntry",
                 "operationId: registerVotingKey", "operationId: castBallot", "operationId: getAuditBundle",
