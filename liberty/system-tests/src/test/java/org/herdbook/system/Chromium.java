@@ -60,6 +60,12 @@ final class Chromium implements AutoCloseable {
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition);
     }
 
+    /** Files the page downloads land in {@code directory}, without asking (Chrome DevTools protocol). */
+    void downloadsTo(Path directory) {
+        ((org.openqa.selenium.chrome.ChromeDriver) browser).executeCdpCommand("Browser.setDownloadBehavior",
+                java.util.Map.of("behavior", "allow", "downloadPath", directory.toAbsolutePath().toString()));
+    }
+
     @Override
     public void close() throws IOException {
         browser.quit();

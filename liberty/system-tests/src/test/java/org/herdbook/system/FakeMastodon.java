@@ -37,6 +37,8 @@ final class FakeMastodon {
 
     static final String ACT_AS = "X-Fake-Mastodon-Account";
     static final String DENY = "X-Fake-Mastodon-Deny";
+    /** The admin token the test server is given (HERDBOOK_MASTODON_ADMIN_TOKEN); the fake's own, no secret. */
+    static final String ADMIN_TOKEN = "herdbook-it-fake-mastodon-admin";
     private static FakeMastodon running;
 
     private final HttpServer server;
@@ -50,6 +52,13 @@ final class FakeMastodon {
     private final AtomicInteger pkceRefusals = new AtomicInteger();
     private final AtomicInteger tokensIssued = new AtomicInteger();
     private final AtomicInteger revocations = new AtomicInteger();
+    private final AtomicInteger adminRefusals = new AtomicInteger();
+    private final Map<String, Measures> measures = new ConcurrentHashMap<>();
+    private volatile long userCount;
+
+    /** What the admin API answers for the month starting on a day: users, active, new, reports opened and resolved. */
+    record Measures(long users, long activeUsers, long newUsers, long reportsOpened, long reportsResolved) {
+    }
 
     record App(String clientId, String clientSecret, String redirectUri, Set<String> scopes) {
     }
@@ -72,6 +81,9 @@ final class FakeMastodon {
         server.createContext("/oauth/token", exchange -> answer(exchange, this::token));
         server.createContext("/oauth/revoke", exchange -> answer(exchange, this::revoke));
         server.createContext("/api/v1/accounts/verify_credentials", exchange -> answer(exchange, this::verifyCredentials));
+        server.createContext("/api/v1/admin/measures", exchange -> answer(exchange, this::measures));
+        server.createContext("/api/v1/instance", exchange -> answer(exchange, this::instanceV1));
+        server.createContext("/api/v2/instance", exchange -> answer(exchange, this::instanceV2));
         server.start();
     }
 
@@ -109,6 +121,16 @@ final class FakeMastodon {
 
     int revocations() {
         return revocations.get();
+    }
+
+    /** The admin API's figures for the month that starts on {@code firstDay} (YYYY-MM-DD). */
+    void measuresFor(String firstDay, Measures figures) {
+        measures.put(firstDay, figures);
+        userCount = figures.users();
+    }
+
+    int adminRefusals() {
+        return adminRefusals.get();
     }
 
     int liveTokens() {
@@ -210,6 +232,57 @@ final class FakeMastodon {
         return Reply.json(200, Json.createObjectBuilder().add("id", account.id()).add("username", account.acct())
                 .add("acct", account.acct()).add("display_name", "<b>" + account.acct() + "</b>")
                 .add("note", "<p>bio</p>").add("locked", false).build());
+    }
+
+    private boolean admin(HttpExchange exchange) {
+        boolean allowed = ("Bearer " + ADMIN_TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"));
+        if (!allowed) {
+            adminRefusals.incrementAndGet();
+        }
+        return allowed;
+    }
+
+    /** Mastodon 4.x: {@code POST /api/v1/admin/measures} with keys, start_at and end_at; totals are strings. */
+    private Reply measures(HttpExchange exchange) throws IOException {
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            return Reply.json(405, error("method_not_allowed"));
+        }
+        if (!admin(exchange)) {
+            return Reply.json(403, error("This action is not allowed"));
+        }
+        JsonObject request;
+        try (var reader = Json.createReader(exchange.getRequestBody())) {
+            request = reader.readObject();
+        }
+        Measures month = measures.get(request.getString("start_at", ""));
+        var answer = Json.createArrayBuilder();
+        for (var key : request.getJsonArray("keys").getValuesAs(jakarta.json.JsonString.class)) {
+            long total = month == null ? 0 : switch (key.getString()) {
+                case "active_users" -> month.activeUsers();
+                case "new_users" -> month.newUsers();
+                case "opened_reports" -> month.reportsOpened();
+                case "resolved_reports" -> month.reportsResolved();
+                default -> 0;
+            };
+            answer.add(Json.createObjectBuilder().add("key", key.getString()).addNull("unit")
+                    .add("total", Long.toString(total)).add("previous_total", "0")
+                    .add("data", Json.createArrayBuilder()));
+        }
+        return new Reply(200, "application/json; charset=utf-8",
+                answer.build().toString().getBytes(StandardCharsets.UTF_8), null);
+    }
+
+    private Reply instanceV1(HttpExchange exchange) {
+        return Reply.json(200, Json.createObjectBuilder().add("uri", "localhost").add("title", "Fake Mastodon")
+                .add("stats", Json.createObjectBuilder().add("user_count", userCount).add("status_count", 0)
+                        .add("domain_count", 1)).build());
+    }
+
+    private Reply instanceV2(HttpExchange exchange) {
+        return Reply.json(200, Json.createObjectBuilder().add("domain", "localhost").add("title", "Fake Mastodon")
+                .add("usage", Json.createObjectBuilder().add("users", Json.createObjectBuilder()
+                        .add("active_month", measures.values().stream().mapToLong(Measures::activeUsers).max().orElse(0))))
+                .build());
     }
 
     // ---- plumbing ----

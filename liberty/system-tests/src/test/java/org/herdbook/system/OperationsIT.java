@@ -55,6 +55,16 @@ class OperationsIT {
                 "operationId: sendMeetingNotice", "operationId: approveMinutes", "operationId: listResolutions",
                 "operationId: listPublishedMinutes", "operationId: recordDirectorTerm",
                 "operationId: recordFiling", "operationId: sendFilingReminders");
+        // Dues and donations through PayPal.
+        assertThat(openapi.body()).contains("operationId: startDuesSubscription", "operationId: cancelDuesSubscription",
+                "operationId: getMyDuesSubscription", "operationId: setUpDuesPlans", "operationId: listDuesPlans",
+                "operationId: createDonation", "operationId: captureDonation", "operationId: getDonationReceipt",
+                "operationId: receivePaypalWebhook");
+        assertThat(openapi.body()).contains("operationId: getMonthlyReport", "operationId: getMonthlyReportPdf",
+                "operationId: publishMonthlyReport", "operationId: listPublishedReports", "operationId: getMonthlyReportCsv",
+                "operationId: verifyMonthlyReportPdf", "operationId: getMonthlyReportDraft",
+                "operationId: generateMonthlyReportDraft", "operationId: updateMonthlyReportNarrative",
+                "operationId: recordInstanceFigures", "operationId: fetchInstanceFigures");
         assertThat(openapi.body()).contains("operationId: createBallot", "operationId: openBallot",
                 "operationId: listBallots", "operationId: getBallot", "operationId: checkMyRollEntry",
                 "operationId: registerVotingKey", "operationId: castBallot", "operationId: getAuditBundle",

@@ -102,6 +102,17 @@ public class PaypalImport {
     /** Imports lines read elsewhere (the Transaction Search API); see {@link #importActivity}. */
     public ImportReport importLines(String source, String fileName, String sha256, int rows, int skipped,
             List<PaypalLine> lines, String importedBy, boolean book, ImportProgress progress) {
+        return importLines(source, fileName, sha256, rows, skipped, lines, importedBy, book, progress, Map.of());
+    }
+
+    /**
+     * The same, where a refund or reversal whose original is not booked yet (it may arrive later,
+     * by webhook) is booked on the account of purpose {@code refundPurposes.get(its transaction id)}
+     * rather than other income.
+     */
+    public ImportReport importLines(String source, String fileName, String sha256, int rows, int skipped,
+            List<PaypalLine> lines, String importedBy, boolean book, ImportProgress progress,
+            Map<String, String> refundPurposes) {
         try (Connection connection = dataSource.getConnection()) {
             lock(connection);
             Map<String, PaypalLine> unique = new LinkedHashMap<>();
@@ -131,7 +142,8 @@ public class PaypalImport {
                         + " WHERE e.paypal_txn_id = ANY (?::text[]) AND e.reverses IS NULL AND NOT EXISTS"
                         + " (SELECT 1 FROM finance.journal_entry r WHERE r.reverses = e.id AND r.reverses IS NOT NULL)",
                         fresh.stream().map(PaypalLine::transactionId).toList());
-                entries = entries(connection, fresh.stream().filter(line -> !claimed.contains(line.transactionId())).toList());
+                entries = entries(connection, fresh.stream().filter(line -> !claimed.contains(line.transactionId())).toList(),
+                        refundPurposes);
             }
             UUID id = UUID.randomUUID();
             insertImport(connection, id, source, fileName, sha256, importedBy, "imported", rows, fresh.size(), duplicates,
@@ -169,7 +181,7 @@ public class PaypalImport {
             if (!claimed.isEmpty()) {
                 throw Refusal.conflict("finance.reconciliation.alreadyBooked", transactionId);
             }
-            ledger.bookAll(connection, entries(connection, List.of(line)), bookedBy);
+            ledger.bookAll(connection, entries(connection, List.of(line), Map.of()), bookedBy);
         } catch (SQLException e) {
             throw Sql.translate(e);
         }
@@ -213,8 +225,10 @@ public class PaypalImport {
     }
 
     /** Entries for {@code lines}: refunds find their original's account, conversion pairs their rate. */
-    private List<NewEntry> entries(Connection connection, List<PaypalLine> lines) throws SQLException {
-        PaypalBooking booking = new PaypalBooking(accountsByPurpose(connection), policy.timeZone());
+    private List<NewEntry> entries(Connection connection, List<PaypalLine> lines, Map<String, String> refundPurposes)
+            throws SQLException {
+        Map<String, String> byPurpose = accountsByPurpose(connection);
+        PaypalBooking booking = new PaypalBooking(byPurpose, policy.timeZone());
         Map<String, String> originalAccounts = new HashMap<>();
         Set<String> references = new HashSet<>();
         Map<String, PaypalLine> byId = new HashMap<>();
@@ -236,6 +250,9 @@ public class PaypalImport {
         List<NewEntry> entries = new ArrayList<>(lines.size());
         for (PaypalLine line : lines) {
             String original = line.referenceTransactionId() == null ? null : originalAccounts.get(line.referenceTransactionId());
+            if (original == null && refundPurposes.containsKey(line.transactionId())) {
+                original = byPurpose.get(refundPurposes.get(line.transactionId()));
+            }
             entries.add(booking.entryFor(line, original, rates.get(line.transactionId())));
         }
         return entries;

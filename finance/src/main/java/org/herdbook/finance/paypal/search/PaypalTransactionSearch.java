@@ -10,7 +10,6 @@ import com.paypal.sdk.models.TransactionDetails;
 import com.paypal.sdk.models.TransactionInformation;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -22,11 +21,10 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
 import org.herdbook.finance.Refusal;
 import org.herdbook.finance.money.Money;
+import org.herdbook.finance.paypal.api.PaypalClient;
 import org.herdbook.finance.paypal.entity.LineKind;
 import org.herdbook.finance.paypal.entity.PaypalLine;
 
@@ -68,18 +66,7 @@ public final class PaypalTransactionSearch {
     private final PaypalServerSdkClient client;
 
     public PaypalTransactionSearch(PaypalApiAccess access) {
-        OkHttpClient.Builder http = new OkHttpClient.Builder();
-        URI base = access.baseUrlOverride();
-        if (base != null) {
-            // The SDK has no base-URL setting: rewrite scheme, host and port of every request.
-            http.addInterceptor(chain -> {
-                Request request = chain.request();
-                HttpUrl.Builder url = request.url().newBuilder().scheme(base.getScheme()).host(base.getHost());
-                url.port(base.getPort() > 0 ? base.getPort() : HttpUrl.defaultPort(base.getScheme()));
-                return chain.proceed(request.newBuilder().url(url.build()).build());
-            });
-        }
-        OkHttpClient okHttp = http.build();
+        OkHttpClient okHttp = PaypalClient.http(access.baseUrlOverride(), Duration.ofSeconds(30));
         this.client = new PaypalServerSdkClient.Builder()
                 .environment(access.sandbox() ? Environment.SANDBOX : Environment.PRODUCTION)
                 .clientCredentialsAuth(new ClientCredentialsAuthModel.Builder(access.clientId(), access.clientSecret()).build())

@@ -83,10 +83,10 @@ public class Reconciliation {
         List<ReconciliationItem> items = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
             try (PreparedStatement select = connection.prepareStatement(LINES_WITH_ENTRIES)) {
-                select.setString(1, paypalAccount);
-                select.setString(2, feeAccount);
-                select.setObject(3, month.atDay(1));
-                select.setObject(4, month.atEndOfMonth());
+                select.setObject(1, month.atDay(1));
+                select.setObject(2, month.atEndOfMonth());
+                select.setString(3, paypalAccount);
+                select.setString(4, feeAccount);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         items.add(lineItem(rows, accepted));
@@ -122,15 +122,23 @@ public class Reconciliation {
     private static final String LIVE = "e.reverses IS NULL AND NOT EXISTS"
             + " (SELECT 1 FROM finance.journal_entry r WHERE r.reverses = e.id AND r.reverses IS NOT NULL)";
 
-    private static final String LINES_WITH_ENTRIES = "SELECT l.transaction_id, l.line_date, l.type_label, l.counterparty,"
-            + " l.currency, l.net, l.fee, e.id, e.entry_date,"
-            + " (SELECT coalesce(sum(p.amount), 0) FROM finance.posting p WHERE p.entry_id = e.id AND p.account_code = ?"
-            + "   AND p.currency = l.currency),"
-            + " (SELECT coalesce(sum(p.amount), 0) FROM finance.posting p WHERE p.entry_id = e.id AND p.account_code = ?"
-            + "   AND p.currency = l.currency)"
-            + " FROM finance.paypal_line l LEFT JOIN LATERAL (SELECT e.id, e.entry_date FROM finance.journal_entry e"
-            + "   WHERE e.paypal_txn_id = l.transaction_id AND " + LIVE + " ORDER BY e.recorded_at LIMIT 1) e ON true"
-            + " WHERE l.line_date BETWEEN ? AND ?";
+    /**
+     * The month's lines, each with its live entry (the earliest recorded) and what that entry posts
+     * on the PayPal balance and the fee account in the line's currency. The lines and their entries
+     * are matched in one hash join rather than looked up line by line, and each entry's postings
+     * are read once through the posting key (entry, id).
+     */
+    private static final String LINES_WITH_ENTRIES = "WITH l AS (SELECT transaction_id, line_date, type_label,"
+            + "   counterparty, currency, net, fee FROM finance.paypal_line WHERE line_date BETWEEN ? AND ?),"
+            + " e AS (SELECT DISTINCT ON (e.paypal_txn_id) e.paypal_txn_id, e.id, e.entry_date"
+            + "   FROM finance.journal_entry e JOIN l ON l.transaction_id = e.paypal_txn_id"
+            + "   WHERE " + LIVE + " ORDER BY e.paypal_txn_id, e.recorded_at, e.id)"
+            + " SELECT l.transaction_id, l.line_date, l.type_label, l.counterparty, l.currency, l.net, l.fee, e.id,"
+            + " e.entry_date, coalesce(s.on_paypal, 0), coalesce(s.on_fees, 0)"
+            + " FROM l LEFT JOIN e ON e.paypal_txn_id = l.transaction_id"
+            + " LEFT JOIN LATERAL (SELECT sum(p.amount) FILTER (WHERE p.account_code = ?) AS on_paypal,"
+            + "   sum(p.amount) FILTER (WHERE p.account_code = ?) AS on_fees"
+            + "   FROM finance.posting p WHERE p.entry_id = e.id AND p.currency = l.currency) s ON true";
 
     private static final String ENTRIES_PAYPAL_DOES_NOT_REPORT = "SELECT e.id, e.entry_date, e.description,"
             + " e.paypal_txn_id, p.currency, sum(p.amount)"

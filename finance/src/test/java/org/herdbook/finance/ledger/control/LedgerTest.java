@@ -74,6 +74,30 @@ class LedgerTest {
     }
 
     @Test
+    void theDatabaseRefusesPostingsWithoutTheirEntryOffItsDateOrOnAnUnknownAccount() throws SQLException {
+        UUID id = UUID.randomUUID();
+        String entry = "INSERT INTO finance.journal_entry (id, entry_date, occurred_at, description, source, recorded_by)"
+                + " VALUES ('" + id + "', '2026-10-05', now(), 'sneaky', 'manual', 'x');";
+        assertThatThrownBy(() -> books.database.execute("BEGIN;"
+                + "INSERT INTO finance.posting (entry_id, entry_date, account_code, currency, amount) VALUES"
+                + " ('" + UUID.randomUUID() + "', '2026-10-05', '1000', 'CAD', 10), ('" + id + "', '2026-10-05', '4100', 'CAD', -10);"
+                + "COMMIT;"))
+                .isInstanceOf(SQLException.class).hasMessageContaining("have no such entry");
+        assertThatThrownBy(() -> books.database.execute("BEGIN;" + entry
+                + "INSERT INTO finance.posting (entry_id, entry_date, account_code, currency, amount) VALUES"
+                + " ('" + id + "', '2026-10-05', '1000', 'CAD', 10), ('" + id + "', '2026-10-06', '4100', 'CAD', -10);"
+                + "COMMIT;"))
+                .isInstanceOf(SQLException.class).hasMessageContaining("not dated on its date");
+        assertThatThrownBy(() -> books.database.execute("BEGIN;" + entry
+                + "INSERT INTO finance.posting (entry_id, entry_date, account_code, currency, amount) VALUES"
+                + " ('" + id + "', '2026-10-05', '1000', 'CAD', 10), ('" + id + "', '2026-10-05', '9999', 'CAD', -10);"
+                + "COMMIT;"))
+                .isInstanceOf(SQLException.class).hasMessageContaining("no account 9999");
+        assertThat(books.database.count("SELECT count(*) FROM finance.posting")).isZero();
+        assertThat(books.database.count("SELECT count(*) FROM finance.journal_entry")).isZero();
+    }
+
+    @Test
     void eachCurrencyBalancesOnItsOwn() {
         assertThatThrownBy(() -> books.database.inTransaction(() -> books.ledger.book(NewEntry.manual(OCTOBER_5,
                 Instant.now(), "Mixed", List.of(Posting.debit(PAYPAL, USD_10), Posting.credit(DONATIONS, CAD_10))), "t")))

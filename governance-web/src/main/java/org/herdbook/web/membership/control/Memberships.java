@@ -294,6 +294,49 @@ public class Memberships {
         return counts;
     }
 
+    /** Members in one class and standing on a day, and the members who joined or lapsed in a span of days. */
+    public record MonthCounts(Map<MemberClass, Map<Standing, Long>> counts, int joined, int lapsed) {
+    }
+
+    /**
+     * Members by class and standing on {@code last}; how many first became members (active or in
+     * grace for the first time) and how many lapsed between {@code first} and {@code last}, both
+     * included. Read from the same effective histories as the directory, so the dues calendar's
+     * due changes count even before the hourly job writes them down.
+     */
+    public MonthCounts countsBetween(LocalDate first, LocalDate last) {
+        Map<MemberClass, Map<Standing, Long>> counts = new EnumMap<>(MemberClass.class);
+        for (MemberClass memberClass : MemberClass.values()) {
+            Map<Standing, Long> byStanding = new EnumMap<>(Standing.class);
+            for (Standing standing : Standing.values()) {
+                byStanding.put(standing, 0L);
+            }
+            counts.put(memberClass, byStanding);
+        }
+        Map<UUID, StandingHistory> histories = allHistories();
+        int joined = 0;
+        int lapsed = 0;
+        for (Membership membership : entityManager.createQuery("SELECT m FROM Membership m", Membership.class)
+                .getResultList()) {
+            StandingHistory history = histories.get(membership.getAccountId());
+            if (history == null) {
+                continue;
+            }
+            history.on(last).ifPresent(standing -> counts.get(membership.getMemberClass()).merge(standing, 1L, Long::sum));
+            Optional<LocalDate> firstMembership = history.changes().stream()
+                    .filter(change -> change.standing().isMembership()).map(StandingHistory.Change::effectiveOn)
+                    .min(Comparator.naturalOrder());
+            if (firstMembership.filter(day -> !day.isBefore(first) && !day.isAfter(last)).isPresent()) {
+                joined++;
+            }
+            if (history.changes().stream().anyMatch(change -> change.standing() == Standing.LAPSED
+                    && !change.effectiveOn().isBefore(first) && !change.effectiveOn().isAfter(last))) {
+                lapsed++;
+            }
+        }
+        return new MonthCounts(counts, joined, lapsed);
+    }
+
     private static final long CALENDAR_LOCK = 0x4865726462L; // "Herdb": the dues calendar job
 
     private Map<UUID, LocalDate> paidUntilByAccount() {

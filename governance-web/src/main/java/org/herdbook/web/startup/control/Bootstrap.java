@@ -8,6 +8,7 @@ import org.herdbook.web.mail.control.Mailer;
 import org.herdbook.web.filings.control.FilingReminderJob;
 import org.herdbook.web.ballots.control.BallotClosingJob;
 import org.herdbook.web.membership.control.DuesCalendarJob;
+import org.herdbook.web.report.control.MonthlyReportDraftJob;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Logger;
@@ -33,6 +34,8 @@ public class Bootstrap {
     @Inject
     FilingReminderJob filingReminders;
     @Inject
+    MonthlyReportDraftJob monthlyReportDrafts;
+    @Inject
     BallotClosingJob ballotClosing;
 
     private volatile boolean complete;
@@ -45,6 +48,7 @@ public class Bootstrap {
         mailer.announce();
         duesCalendar.start();
         filingReminders.start();
+        monthlyReportDrafts.start();
         ballotClosing.start();
         complete = true;
         LOG.info(() -> "Herdbook started in " + Duration.between(begin, Instant.now()).toMillis() + " ms.");

@@ -33,8 +33,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *
  * <p>It implements what Herdbook calls, as PayPal documents it: {@code POST /v1/oauth2/token}
  * (client credentials, HTTP Basic) and {@code GET /v1/reporting/transactions} (Transaction
- * Search: at most 31 days per query, {@code page}/{@code page_size} paging up to 500). It keeps
- * every request it served, so tests can check how the client paged. Listens on loopback only.
+ * Search: at most 31 days per query, {@code page}/{@code page_size} paging up to 500), and,
+ * through {@link #checkout()}, orders, captures, refunds, products, plans, subscriptions and
+ * signed webhooks. It keeps every request it served, so tests can check how the client paged
+ * and retried. Listens on loopback only.
  */
 public final class PaypalEmulator implements AutoCloseable {
 
@@ -46,7 +48,12 @@ public final class PaypalEmulator implements AutoCloseable {
     private final String clientSecret;
     private final List<EmulatedTransaction> transactions = new CopyOnWriteArrayList<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
-    private final Set<String> tokens = ConcurrentHashMap.newKeySet();
+    /**
+     * Tokens outlive an emulator as PayPal's outlive a connection: a client that keeps its token
+     * (the SDK does, until it expires) goes on working with the next emulator a test starts.
+     */
+    private static final Set<String> TOKENS = ConcurrentHashMap.newKeySet();
+    private Checkout checkout;
 
     private PaypalEmulator(HttpServer server, String clientId, String clientSecret) {
         this.server = server;
@@ -60,8 +67,12 @@ public final class PaypalEmulator implements AutoCloseable {
         PaypalEmulator emulator = new PaypalEmulator(server, clientId, clientSecret);
         server.createContext("/v1/oauth2/token", emulator::token);
         server.createContext("/v1/reporting/transactions", emulator::searchTransactions);
+        emulator.checkout = new Checkout(emulator);
+        emulator.checkout.register(server);
         server.createContext("/", exchange -> emulator.respond(exchange, 404,
                 "{\"name\":\"RESOURCE_NOT_FOUND\",\"message\":\"The emulator does not know this address.\"}"));
+        // Several at once: a stalled answer (an injected timeout) must not hold up the others.
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
         return emulator;
     }
@@ -69,6 +80,11 @@ public final class PaypalEmulator implements AutoCloseable {
     /** The address to point a client at, such as {@code http://127.0.0.1:40123}. */
     public URI baseUrl() {
         return URI.create("http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort());
+    }
+
+    /** Orders, captures, refunds, products, plans, subscriptions, webhooks and injected faults. */
+    public Checkout checkout() {
+        return checkout;
     }
 
     public void add(EmulatedTransaction transaction) {
@@ -103,7 +119,7 @@ public final class PaypalEmulator implements AutoCloseable {
             return;
         }
         String token = "emulated-" + UUID.randomUUID();
-        tokens.add(token);
+        TOKENS.add(token);
         respond(exchange, 200, "{\"scope\":\"https://uri.paypal.com/services/reporting/search/read\","
                 + "\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"app_id\":\"APP-EMULATOR\","
                 + "\"expires_in\":32400,\"nonce\":\"" + UUID.randomUUID() + "\"}");
@@ -112,7 +128,7 @@ public final class PaypalEmulator implements AutoCloseable {
     private void searchTransactions(HttpExchange exchange) throws IOException {
         record(exchange);
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        if (authorization == null || !authorization.startsWith("Bearer ") || !tokens.contains(authorization.substring(7))) {
+        if (authorization == null || !authorization.startsWith("Bearer ") || !TOKENS.contains(authorization.substring(7))) {
             respond(exchange, 401, "{\"error\":\"invalid_token\",\"error_description\":\"Access Token not found in cache\"}");
             return;
         }
@@ -221,16 +237,26 @@ public final class PaypalEmulator implements AutoCloseable {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
-    private void record(HttpExchange exchange) {
+    boolean authorized(HttpExchange exchange) {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        return authorization != null && authorization.startsWith("Bearer ") && TOKENS.contains(authorization.substring(7));
+    }
+
+    void record(HttpExchange exchange) {
         URI uri = exchange.getRequestURI();
         requests.add(exchange.getRequestMethod() + " " + uri.getRawPath()
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
     }
 
-    private void respond(HttpExchange exchange, int status, String json) throws IOException {
+    void respond(HttpExchange exchange, int status, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.getResponseHeaders().set("Paypal-Debug-Id", "emulator");
+        if (body.length == 0) {
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+            return;
+        }
         exchange.sendResponseHeaders(status, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);

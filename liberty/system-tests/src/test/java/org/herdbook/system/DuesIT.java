@@ -1,0 +1,183 @@
+package org.herdbook.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import org.herdbook.paypal.emulator.Checkout;
+import org.herdbook.paypal.emulator.PaypalEmulator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Dues through PayPal subscriptions, end to end: plans set up once, a member subscribes on the
+ * page, approves at the (emulated) PayPal, comes back to the status PayPal reports, and PayPal's
+ * signed webhooks move their standing and the books; failed payments, cancellation.
+ *
+ * <p>One emulator for the class: the dues product and plans are created at PayPal once, as in
+ * production, and every test subscribes to them.
+ */
+class DuesIT {
+
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of(TestServer.FOUNDATION_ZONE));
+    private static PaypalEmulator emulator;
+    private static Checkout paypal;
+    private static JsonArray plans;
+
+    @BeforeAll
+    static void setUpPlansOnce() throws Exception {
+        emulator = TestPaypal.start();
+        paypal = emulator.checkout();
+        TestPeople.Person admin = TestPeople.withRoles("dues admin", "admin");
+        String tiers = Json.createObjectBuilder().add("productName", "Cotisation / Dues").add("tiers",
+                Json.createArrayBuilder().add(Json.createObjectBuilder().add("name", "Standard").add("amount", "5.00"))
+                        .add(Json.createObjectBuilder().add("name", "Supporter").add("amount", "15.00"))).build().toString();
+        HttpResponse<String> created = TestServer.postJson(TestServer.newSession(), "/api/finance/dues/plans", tiers,
+                "Authorization", admin.bearer());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        plans = TestServer.jsonArray(created);
+        assertThat(paypal.productCount()).isEqualTo(1);
+        assertThat(paypal.planCount()).isEqualTo(2);
+        HttpResponse<String> again = TestServer.postJson(TestServer.newSession(), "/api/finance/dues/plans", tiers,
+                "Authorization", admin.bearer());
+        assertThat(again.statusCode()).as("set up once").isEqualTo(409);
+        assertThat(paypal.productCount()).isEqualTo(1);
+    }
+
+    @AfterAll
+    static void stop() {
+        emulator.close();
+    }
+
+    private static String plan(int index) {
+        return plans.getJsonObject(index).getString("planId");
+    }
+
+    private static JsonObject membership(TestPeople.Person member) {
+        return TestServer.json(TestServer.get(TestServer.newSession(), "/api/me/membership", "Authorization",
+                member.bearer()));
+    }
+
+    private static HttpResponse<String> followAtPaypal(String approvalUrl) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(approvalUrl)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aMemberSubscribesOnThePageApprovesAtPaypalAndMonthlyPaymentsKeepThemActiveWithFeesBooked() throws Exception {
+        TestPeople.Person member = TestPeople.speaking("fr", "abonnée", "member");
+        HttpClient browser = TestPeople.signedIn(member.email(), TestPeople.PASSWORD);
+        HttpResponse<String> page = TestServer.get(browser, "/member/dues.xhtml");
+        assertThat(page.body()).contains("Ma cotisation", "Standard", "Supporter");
+
+        HttpResponse<String> sent = TestServer.submitForm(browser, "/member/dues.xhtml", page.body(), "subscribe",
+                Map.of("plan", plan(0)));
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
+        HttpResponse<String> atPaypal = followAtPaypal(sent.headers().firstValue("Location").orElseThrow());
+        String back = atPaypal.headers().firstValue("Location").orElseThrow();
+        assertThat(back).startsWith(TestServer.url("/member/dues.xhtml?subscription_id="));
+        String subscriptionId = back.substring(back.indexOf("subscription_id=") + 16, back.indexOf('&'));
+
+        HttpResponse<String> returned = TestServer.open(browser, back);
+        assertThat(returned.body()).contains("actif", subscriptionId);
+        assertThat(paypal.lastEvent("PAYMENT.SALE.COMPLETED")).contains("\"custom\":\"" + member.id() + "\"");
+
+        // PayPal's webhooks: activation and the first payment, then a second month.
+        assertThat(paypal.send(paypal.lastEvent("BILLING.SUBSCRIPTION.ACTIVATED"))).isEqualTo(200);
+        String firstSale = paypal.lastEvent("PAYMENT.SALE.COMPLETED");
+        assertThat(paypal.send(firstSale)).isEqualTo(200);
+        assertThat(paypal.send(firstSale)).as("a retry").isEqualTo(200);
+        assertThat(membership(member).getString("standing")).isEqualTo("active");
+        assertThat(paypal.send(paypal.chargeSubscription(subscriptionId, Instant.now()))).isEqualTo(200);
+        JsonObject file = membership(member);
+        assertThat(file.getString("paidUntil")).isEqualTo(TODAY.plusMonths(2).minusDays(1).toString());
+        assertThat(TestDatabase.number("SELECT count(*) FROM governance.dues_payment WHERE account_id = ?::uuid"
+                + " AND source = 'paypal'", member.id())).isEqualTo(2);
+        assertThat(TestDatabase.number("SELECT count(*) FROM finance.journal_entry e JOIN finance.posting p ON"
+                + " p.entry_id = e.id WHERE e.paypal_txn_id IN (SELECT reference FROM governance.dues_payment WHERE"
+                + " account_id = ?::uuid) AND p.account_code = '6000' AND p.amount = 0.45", member.id()))
+                .as("two entries, each with PayPal's fee of 0.45 on 5.00").isEqualTo(2);
+
+        // Cancelling on the page: PayPal says cancelled; the months paid stay paid.
+        HttpResponse<String> withCancel = TestServer.get(browser, "/member/dues.xhtml");
+        HttpResponse<String> cancelled = TestServer.submitForm(browser, "/member/dues.xhtml", withCancel.body(), "cancel",
+                Map.of());
+        assertThat(cancelled.body()).contains("annulé");
+        assertThat(paypal.send(paypal.lastEvent("BILLING.SUBSCRIPTION.CANCELLED"))).isEqualTo(200);
+        assertThat(membership(member).getString("standing")).isEqualTo("active");
+    }
+
+    @Test
+    void throughTheApiAFailedPaymentPutsTheMemberInGraceAndCancellingTwiceIsRefused() throws Exception {
+        TestPeople.Person member = TestPeople.withRoles("api subscriber", "member");
+        HttpResponse<String> started = TestServer.postJson(TestServer.newSession(), "/api/me/dues-subscription",
+                Json.createObjectBuilder().add("planId", plan(1)).build().toString(), "Authorization", member.bearer());
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+        JsonObject subscription = TestServer.json(started);
+        assertThat(subscription.getString("status")).isEqualTo("APPROVAL_PENDING");
+        String id = subscription.getString("subscriptionId");
+        JsonObject before = TestServer.json(TestServer.get(TestServer.newSession(), "/api/me/dues-subscription",
+                "Authorization", member.bearer()));
+        assertThat(before.getString("status")).as("read from PayPal").isEqualTo("APPROVAL_PENDING");
+
+        followAtPaypal(subscription.getString("approvalUrl"));
+        assertThat(TestServer.json(TestServer.get(TestServer.newSession(), "/api/me/dues-subscription",
+                "Authorization", member.bearer())).getString("status")).isEqualTo("ACTIVE");
+        paypal.send(paypal.lastEvent("PAYMENT.SALE.COMPLETED"));
+        assertThat(membership(member).getString("standing")).isEqualTo("active");
+        assertThat(TestDatabase.number("SELECT count(*) FROM finance.posting p JOIN finance.journal_entry e ON e.id ="
+                + " p.entry_id JOIN governance.dues_payment d ON d.reference = e.paypal_txn_id WHERE d.account_id ="
+                + " ?::uuid AND p.account_code = '6000' AND p.amount = 0.74", member.id())).isEqualTo(1);
+
+        assertThat(paypal.send(paypal.failSubscriptionPayment(id))).isEqualTo(200);
+        assertThat(membership(member).getString("standing")).isEqualTo("in-grace");
+
+        HttpResponse<String> cancelled = TestServer.postJson(TestServer.newSession(),
+                "/api/me/dues-subscription/cancellation", "", "Authorization", member.bearer());
+        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+        assertThat(TestServer.json(cancelled).getString("status")).isEqualTo("CANCELLED");
+        assertThat(TestServer.postJson(TestServer.newSession(), "/api/me/dues-subscription/cancellation", "",
+                "Authorization", member.bearer()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void paypal5xxAndTimeoutsOnSubscribingAreRetriedAndMakeOneSubscription() {
+        TestPeople.Person member = TestPeople.withRoles("retrying subscriber", "member");
+        int before = paypal.subscriptionCount();
+        paypal.fault("POST /v1/billing/subscriptions", 1, 503, Duration.ZERO);
+        paypal.fault("POST /v1/billing/subscriptions", 1, 0, Duration.ofSeconds(5));
+        HttpResponse<String> started = TestServer.postJson(TestServer.newSession(), "/api/me/dues-subscription",
+                Json.createObjectBuilder().add("planId", plan(0)).build().toString(), "Authorization", member.bearer());
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+        assertThat(paypal.subscriptionCount()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void badRequestsAreRefusedAndCreateNothingAtPaypal() {
+        int before = paypal.subscriptionCount();
+        TestPeople.Person member = TestPeople.speaking("fr", "sans formule", "member");
+        HttpResponse<String> unknown = TestServer.postJson(TestServer.newSession(), "/api/me/dues-subscription",
+                Json.createObjectBuilder().add("planId", "P-NOPE").build().toString(), "Authorization", member.bearer(),
+                "Accept-Language", "fr");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        TestPeople.Person notAMember = TestPeople.withRoles("treasurer only", "treasurer");
+        HttpResponse<String> refused = TestServer.postJson(TestServer.newSession(), "/api/me/dues-subscription",
+                Json.createObjectBuilder().add("planId", plan(0)).build().toString(), "Authorization",
+                notAMember.bearer());
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(TestServer.get(TestServer.newSession(), "/api/me/dues-subscription", "Authorization",
+                member.bearer()).statusCode()).isEqualTo(404);
+        assertThat(paypal.subscriptionCount()).isEqualTo(before);
+    }
+}

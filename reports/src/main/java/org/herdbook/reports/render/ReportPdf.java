@@ -1,0 +1,365 @@
+package org.herdbook.reports.render;
+
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.TimeZone;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDMetadata;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
+import org.herdbook.reports.figures.entity.MonthlyFigures;
+
+/**
+ * The report as a PDF: English then French, each starting on its own page, drawn with PDFBox in
+ * Liberation Sans (embedded as a subset, so accented and Cyrillic or Greek names render; a
+ * character the font lacks is drawn as "?" rather than failing). Charts are vector paths. Every
+ * page carries the foundation's name, the month, its page number and the verification line. The
+ * document has its title and language, XMP metadata and an sRGB output intent (steps towards
+ * PDF/A; it does not claim conformance, since nothing validates it yet).
+ *
+ * <p>Text, the narrative included, is drawn literally: there is no markup to interpret.
+ */
+public final class ReportPdf {
+
+    /** What the PDF says about itself besides the figures. */
+    public record Meta(String foundation, int version, Integer replacesVersion, String keyId, String verifyUrl) {
+    }
+
+    private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
+    private static final PDRectangle SIZE = PDRectangle.A4;
+    private static final float MARGIN = 50;
+    private static final float BOTTOM = 80;
+    private static final float WIDTH = SIZE.getWidth() - 2 * MARGIN;
+
+    private ReportPdf() {
+    }
+
+    public static byte[] render(MonthlyFigures figures, String narrativeEn, String narrativeFr, Meta meta) {
+        try (PDDocument document = new PDDocument()) {
+            PDType0Font font;
+            try (InputStream ttf = ReportPdf.class.getResourceAsStream(FONT)) {
+                if (ttf == null) {
+                    throw new IllegalStateException("PDFBox's Liberation Sans is missing from the class path");
+                }
+                font = PDType0Font.load(document, ttf);
+            }
+            Layout layout = new Layout(document, font);
+            List<Integer> firstPages = new ArrayList<>();
+            for (Locale language : List.of(Locale.ENGLISH, Locale.FRENCH)) {
+                firstPages.add(document.getNumberOfPages());
+                layout.newPage();
+                ReportContent content = ReportContent.of(figures, language,
+                        language == Locale.ENGLISH ? narrativeEn : narrativeFr);
+                draw(layout, content, figures, language, meta);
+                layout.close();
+            }
+            footers(document, font, figures, meta, firstPages);
+            describe(document, figures, meta);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot render the report PDF", e);
+        }
+    }
+
+    private static void draw(Layout layout, ReportContent content, MonthlyFigures figures, Locale language, Meta meta)
+            throws IOException {
+        ResourceBundle bundle = ReportContent.bundle(language);
+        layout.text(meta.foundation(), 12, 0);
+        layout.text(content.title(), 18, 0);
+        String version = ReportContent.text(bundle, "reports.pdf.version", meta.version());
+        if (meta.replacesVersion() != null) {
+            version += " — " + ReportContent.text(bundle, "reports.pdf.replaces", meta.replacesVersion());
+        }
+        layout.text(version, 9, 0);
+        layout.gap(6);
+        for (String notice : content.notices()) {
+            layout.text(notice, 10, 0);
+            layout.gap(4);
+        }
+        if (!content.narrative().isBlank()) {
+            layout.text(ReportContent.text(bundle, "reports.section.narrative"), 13, 0);
+            for (String paragraph : content.narrative().split("\\R")) {
+                layout.text(paragraph, 10, 0);
+            }
+            layout.gap(6);
+        }
+        for (ReportContent.Section section : content.sections()) {
+            layout.gap(4);
+            layout.text(section.title(), 13, 0);
+            if (!section.headers().isEmpty()) {
+                layout.row(section.headers(), 9);
+            }
+            for (List<String> row : section.rows()) {
+                layout.row(row, 10);
+            }
+            if (section.id().equals("expenses-by-category")) {
+                layout.gap(4);
+                layout.bars(ReportCharts.expenses(figures, language));
+            }
+            if (section.id().equals("revenue")) {
+                layout.gap(4);
+                layout.columns(ReportCharts.revenue(figures, language));
+            }
+        }
+    }
+
+    private static void footers(PDDocument document, PDType0Font font, MonthlyFigures figures, Meta meta,
+            List<Integer> firstPages) throws IOException {
+        int pages = document.getNumberOfPages();
+        for (int index = 0; index < pages; index++) {
+            Locale language = index >= firstPages.get(1) ? Locale.FRENCH : Locale.ENGLISH;
+            ResourceBundle bundle = ReportContent.bundle(language);
+            ReportFormat format = ReportFormat.of(language);
+            PDPage page = document.getPage(index);
+            try (PDPageContentStream stream = new PDPageContentStream(document, page,
+                    PDPageContentStream.AppendMode.APPEND, true, true)) {
+                Layout footer = new Layout(document, font);
+                String left = meta.foundation() + " — " + format.month(figures.month());
+                String right = ReportContent.text(bundle, "reports.pdf.page", index + 1, pages);
+                footer.show(stream, left, 8, MARGIN, 50);
+                footer.show(stream, right, 8, MARGIN + WIDTH - footer.width(right, 8), 50);
+                String verify = ReportContent.text(bundle, "reports.pdf.verify", meta.foundation(), meta.keyId(),
+                        meta.verifyUrl());
+                float y = 40;
+                for (String line : footer.wrap(verify, 7, WIDTH)) {
+                    footer.show(stream, line, 7, MARGIN, y);
+                    y -= 9;
+                }
+            }
+        }
+    }
+
+    private static void describe(PDDocument document, MonthlyFigures figures, Meta meta) throws IOException {
+        String title = meta.foundation() + " — " + ReportContent.text(ReportContent.bundle(Locale.ENGLISH),
+                "reports.title", ReportFormat.of(Locale.ENGLISH).month(figures.month()));
+        PDDocumentInformation information = document.getDocumentInformation();
+        information.setTitle(title);
+        information.setAuthor(meta.foundation());
+        information.setSubject(figures.month().toString());
+        information.setProducer("Herdbook");
+        Calendar now = new GregorianCalendar(TimeZone.getTimeZone("UTC"), Locale.ROOT);
+        information.setCreationDate(now);
+        document.getDocumentCatalog().setLanguage("en");
+        String xmp = "<?xpacket begin=\"\uFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>"
+                + "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
+                + "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\""
+                + " xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">"
+                + "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + ReportCharts.escape(title)
+                + "</rdf:li></rdf:Alt></dc:title>"
+                + "<dc:creator><rdf:Seq><rdf:li>" + ReportCharts.escape(meta.foundation()) + "</rdf:li></rdf:Seq></dc:creator>"
+                + "<dc:language><rdf:Bag><rdf:li>en</rdf:li><rdf:li>fr</rdf:li></rdf:Bag></dc:language>"
+                + "<pdf:Producer>Herdbook</pdf:Producer>"
+                + "</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end=\"w\"?>";
+        PDMetadata metadata = new PDMetadata(document);
+        metadata.importXMPMetadata(xmp.getBytes(StandardCharsets.UTF_8));
+        document.getDocumentCatalog().setMetadata(metadata);
+        PDOutputIntent intent = new PDOutputIntent(document,
+                new ByteArrayInputStream(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData()));
+        intent.setInfo("sRGB IEC61966-2.1");
+        intent.setOutputCondition("sRGB IEC61966-2.1");
+        intent.setOutputConditionIdentifier("sRGB IEC61966-2.1");
+        intent.setRegistryName("http://www.color.org");
+        document.getDocumentCatalog().addOutputIntent(intent);
+    }
+
+    /** A cursor going down the pages. */
+    private static final class Layout {
+        private final PDDocument document;
+        private final PDType0Font font;
+        private final Map<Integer, Boolean> drawable = new HashMap<>();
+        private PDPageContentStream stream;
+        private float y;
+
+        Layout(PDDocument document, PDType0Font font) {
+            this.document = document;
+            this.font = font;
+        }
+
+        void newPage() throws IOException {
+            close();
+            PDPage page = new PDPage(SIZE);
+            document.addPage(page);
+            stream = new PDPageContentStream(document, page);
+            y = SIZE.getHeight() - MARGIN;
+        }
+
+        void close() throws IOException {
+            if (stream != null) {
+                stream.close();
+                stream = null;
+            }
+        }
+
+        void room(float height) throws IOException {
+            if (y - height < BOTTOM) {
+                newPage();
+            }
+        }
+
+        void gap(float height) {
+            y -= height;
+        }
+
+        void text(String text, float size, float indent) throws IOException {
+            for (String line : wrap(text, size, WIDTH - indent)) {
+                room(size * 1.4f);
+                y -= size * 1.4f;
+                show(stream, line, size, MARGIN + indent, y);
+            }
+        }
+
+        void row(List<String> cells, float size) throws IOException {
+            int count = cells.size();
+            float last = count == 1 ? WIDTH : 120;
+            float other = count == 1 ? 0 : (WIDTH - last) / (count - 1);
+            List<List<String>> wrapped = new ArrayList<>();
+            int lines = 1;
+            for (int i = 0; i < count; i++) {
+                List<String> cell = wrap(cells.get(i), size, (i == count - 1 ? last : other) - 6);
+                wrapped.add(cell);
+                lines = Math.max(lines, cell.size());
+            }
+            float height = lines * size * 1.35f + 3;
+            room(height);
+            for (int i = 0; i < count; i++) {
+                float x = MARGIN + i * other;
+                float lineY = y - size * 1.35f;
+                for (String line : wrapped.get(i)) {
+                    float at = i == count - 1 && count > 1 ? MARGIN + WIDTH - width(line, size) : x;
+                    show(stream, line, size, at, lineY);
+                    lineY -= size * 1.35f;
+                }
+            }
+            y -= height;
+            stream.setStrokingColor(0.85f, 0.85f, 0.85f);
+            stream.moveTo(MARGIN, y + 1);
+            stream.lineTo(MARGIN + WIDTH, y + 1);
+            stream.stroke();
+        }
+
+        void bars(ReportCharts.Chart chart) throws IOException {
+            text(chart.title(), 9, 0);
+            for (ReportCharts.Bar bar : chart.bars()) {
+                room(16);
+                y -= 16;
+                String label = wrap(bar.label(), 8, 170).get(0);
+                show(stream, label, 8, MARGIN, y + 3);
+                float length = (float) (bar.share() * 200);
+                stream.setNonStrokingColor(0.23f, 0.43f, 0.65f);
+                stream.addRect(MARGIN + 180, y + 1, Math.max(length, 0.5f), 10);
+                stream.fill();
+                stream.setNonStrokingColor(0f, 0f, 0f);
+                show(stream, bar.value(), 8, MARGIN + 186 + length, y + 3);
+            }
+            gap(6);
+        }
+
+        void columns(ReportCharts.Chart chart) throws IOException {
+            text(chart.title(), 9, 0);
+            float height = 110;
+            room(height + 20);
+            float base = y - height;
+            float column = WIDTH / Math.max(1, chart.bars().size());
+            stream.setStrokingColor(0.3f, 0.3f, 0.3f);
+            stream.moveTo(MARGIN, base);
+            stream.lineTo(MARGIN + WIDTH, base);
+            stream.stroke();
+            float x = MARGIN;
+            for (ReportCharts.Bar bar : chart.bars()) {
+                float length = (float) (bar.share() * (height - 10));
+                stream.setNonStrokingColor(0.23f, 0.43f, 0.65f);
+                stream.addRect(x + 4, base, column - 8, Math.max(length, 0.5f));
+                stream.fill();
+                stream.setNonStrokingColor(0f, 0f, 0f);
+                show(stream, bar.label(), 6, x + (column - width(bar.label(), 6)) / 2, base - 9);
+                x += column;
+            }
+            y = base - 16;
+        }
+
+        void show(PDPageContentStream target, String text, float size, float x, float at) throws IOException {
+            target.beginText();
+            target.setFont(font, size);
+            target.newLineAtOffset(x, at);
+            target.showText(drawableText(text));
+            target.endText();
+        }
+
+        float width(String text, float size) throws IOException {
+            return font.getStringWidth(drawableText(text)) / 1000 * size;
+        }
+
+        List<String> wrap(String text, float size, float width) throws IOException {
+            List<String> lines = new ArrayList<>();
+            StringBuilder line = new StringBuilder();
+            for (String word : drawableText(text).split(" ")) {
+                String candidate = line.isEmpty() ? word : line + " " + word;
+                if (width(candidate, size) <= width) {
+                    line.setLength(0);
+                    line.append(candidate);
+                    continue;
+                }
+                if (!line.isEmpty()) {
+                    lines.add(line.toString());
+                    line.setLength(0);
+                }
+                String rest = word;
+                while (width(rest, size) > width && rest.length() > 1) {
+                    int cut = rest.length() - 1;
+                    while (cut > 1 && width(rest.substring(0, cut), size) > width) {
+                        cut--;
+                    }
+                    lines.add(rest.substring(0, cut));
+                    rest = rest.substring(cut);
+                }
+                line.append(rest);
+            }
+            lines.add(line.toString());
+            return lines;
+        }
+
+        /** Controls become spaces; characters the font cannot draw become "?". */
+        private String drawableText(String text) {
+            StringBuilder out = new StringBuilder(text.length());
+            text.codePoints().forEach(codePoint -> {
+                if (Character.isISOControl(codePoint)) {
+                    out.append(' ');
+                } else if (drawable.computeIfAbsent(codePoint, this::canDraw)) {
+                    out.appendCodePoint(codePoint);
+                } else {
+                    out.append('?');
+                }
+            });
+            return out.toString();
+        }
+
+        private boolean canDraw(int codePoint) {
+            try {
+                font.encode(new String(Character.toChars(codePoint)));
+                return true;
+            } catch (IOException | IllegalArgumentException missing) {
+                return false;
+            }
+        }
+    }
+}
