@@ -7,6 +7,11 @@
  * header {alg, typ: "vote+jwt", kid: RFC 7638 thumbprint}, claims {aud, manifestHash, choice, jti,
  * iat, seq}. Registration sends the session's CSRF token; the vote itself needs none, its
  * signature is its authentication.
+ *
+ * The page trusts nothing the server says without checking it: the receipt and every tree head
+ * must carry a valid signature by the foundation key fixed in the ballot's manifest (shown and
+ * hashed at opening), the receipt's ballot id must be SHA-256 of the vote this browser signed, and
+ * an inclusion proof must lead to the root of a signed tree head.
  */
 (function () {
     'use strict';
@@ -56,6 +61,73 @@
             offset += part.length;
         });
         return out;
+    }
+
+    var decoder = new TextDecoder();
+    var foundationKey = null;
+
+    // The foundation's public key as the ballot's manifest fixes it (never a key named by a JWS
+    // header): Ed25519 (alg EdDSA) or P-256 (alg ES256). Null when this browser cannot use it.
+    function serverKey() {
+        if (!foundationKey) {
+            var jwk = JSON.parse(data.serverKey);
+            var okp = jwk.kty === 'OKP';
+            var bare = okp ? { kty: 'OKP', crv: jwk.crv, x: jwk.x } : { kty: 'EC', crv: jwk.crv, x: jwk.x, y: jwk.y };
+            foundationKey = crypto.subtle.importKey('jwk', bare, okp ? { name: 'Ed25519' }
+                : { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']).then(function (key) {
+                return { key: key, algs: okp ? ['EdDSA', 'Ed25519'] : ['ES256'],
+                    params: okp ? { name: 'Ed25519' } : { name: 'ECDSA', hash: 'SHA-256' } };
+            }, function () {
+                return null;
+            });
+        }
+        return foundationKey;
+    }
+
+    // The claims of a compact JWS of type typ signed by the foundation's key, or null if the type,
+    // the algorithm or the signature is wrong. Rejects with 'no-verify' when the browser cannot check.
+    function serverClaims(compact, typ) {
+        return serverKey().then(function (server) {
+            if (!server) {
+                throw new Error('no-verify');
+            }
+            var parts = String(compact).split('.');
+            if (parts.length !== 3) {
+                return null;
+            }
+            var header;
+            var claims;
+            try {
+                header = JSON.parse(decoder.decode(fromB64u(parts[0])));
+                claims = JSON.parse(decoder.decode(fromB64u(parts[1])));
+            } catch (e) {
+                return null;
+            }
+            if (header.typ !== typ || server.algs.indexOf(header.alg) < 0) {
+                return null;
+            }
+            return crypto.subtle.verify(server.params, server.key, fromB64u(parts[2]),
+                encoder.encode(parts[0] + '.' + parts[1])).then(function (valid) {
+                return valid ? claims : null;
+            });
+        });
+    }
+
+    // A receipt is good when the foundation signed it and its tree head, it names this ballot, and
+    // its ballot id is SHA-256 of the signing input of the vote this browser cast (when known).
+    function receiptChecks(receipt, vote) {
+        var expectedId = vote ? sha256(encoder.encode(vote.split('.').slice(0, 2).join('.'))).then(b64u)
+            : Promise.resolve(receipt.ballotId);
+        return Promise.all([serverClaims(receipt.receipt, 'vote-receipt+jwt'), expectedId]).then(function (both) {
+            var claims = both[0];
+            if (!claims || claims.ballot !== data.ballotUri || claims.ballotId !== both[1]
+                    || claims.ballotId !== receipt.ballotId || claims.leafIndex !== receipt.leafIndex) {
+                return false;
+            }
+            return serverClaims(claims.treeHead, 'tree-head+jwt').then(function (head) {
+                return !!head && head.ballot === data.ballotUri && head.treeSize > claims.leafIndex;
+            });
+        });
     }
 
     // IndexedDB: one record per member and ballot, holding the CryptoKey itself (structured clone
@@ -194,7 +266,9 @@
             var seq = record.seq + 1;
             var claims = { aud: data.ballotUri, manifestHash: data.manifestHash, choice: chosen, jti: jti,
                 iat: Math.floor(Date.now() / 1000), seq: seq };
+            var vote;
             return sign(record, claims).then(function (compact) {
+                vote = compact;
                 return fetch(data.api + '/votes', {
                     method: 'POST',
                     credentials: 'same-origin',
@@ -208,7 +282,8 @@
                 return response.json().then(function (receipt) {
                     record.seq = seq;
                     record.receipt = receipt;
-                    return save(recordName, record).then(function () { show(receipt, seq); });
+                    record.vote = vote;
+                    return save(recordName, record).then(function () { show(receipt, seq, vote); });
                 });
             });
         }).catch(function (error) {
@@ -216,14 +291,23 @@
         });
     }
 
-    function show(receipt, seq) {
-        document.getElementById('receipt').hidden = false;
+    // Shows the receipt, then says whether it checks out (receipt-verified: true, false or unknown).
+    function show(receipt, seq, vote) {
+        var box = document.getElementById('receipt');
+        box.hidden = false;
+        box.dataset.verified = '';
         document.getElementById('receipt-ballot-id').textContent = receipt.ballotId;
         document.getElementById('receipt-leaf-index').textContent = String(receipt.leafIndex);
         document.getElementById('receipt-seq').textContent = String(seq);
         document.getElementById('receipt-jws').value = receipt.receipt;
         document.getElementById('inclusion').textContent = '';
-        say(data.msgCast);
+        return receiptChecks(receipt, vote).then(function (good) {
+            box.dataset.verified = String(good);
+            say(good ? data.msgCast : data.msgReceiptBad);
+        }, function () {
+            box.dataset.verified = 'unknown';
+            say(data.msgNoVerify);
+        });
     }
 
     // RFC 9162 section 2.1.3.2: recompute the root from the leaf and its audit path.
@@ -274,15 +358,21 @@
                 }
                 return response.json();
             }).then(function (proof) {
-                return verifyInclusion(ballotId, proof).then(function (included) {
-                    line.dataset.included = String(included);
-                    line.textContent = included
-                        ? data.msgIncluded.replace('{0}', String(proof.leafIndex)).replace('{1}', String(proof.treeSize))
-                        : data.msgNotIncluded;
-                });
+                // The recomputed root must be the one in a tree head the foundation signed for this ballot.
+                return Promise.all([verifyInclusion(ballotId, proof), serverClaims(proof.treeHead, 'tree-head+jwt')])
+                    .then(function (both) {
+                        var head = both[1];
+                        var included = both[0] && !!head && head.ballot === data.ballotUri
+                            && head.rootHash === proof.rootHash && head.treeSize === proof.treeSize;
+                        line.dataset.included = String(included);
+                        line.textContent = included
+                            ? data.msgIncluded.replace('{0}', String(proof.leafIndex)).replace('{1}', String(proof.treeSize))
+                            : data.msgNotIncluded;
+                    });
             }).catch(function (error) {
                 line.dataset.included = 'false';
-                line.textContent = error && error.message ? error.message : String(error);
+                var message = error && error.message ? error.message : String(error);
+                line.textContent = message === 'no-verify' ? data.msgNoVerify : message;
             });
     }
 
@@ -294,8 +384,7 @@
     document.getElementById('check-inclusion').addEventListener('click', checkInclusion);
     load(recordName).then(function (record) {
         if (record && record.receipt) {
-            show(record.receipt, record.seq);
-            say('');
+            show(record.receipt, record.seq, record.vote);
         }
     });
 }());

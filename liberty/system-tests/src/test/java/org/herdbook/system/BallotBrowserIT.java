@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -20,6 +21,31 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * the vote, and checks that it is in the log.
  */
 class BallotBrowserIT {
+
+    /** Changes one character in the middle of the signature of the receipt the page keeps in IndexedDB. */
+    private static final String TAMPER_WITH_STORED_RECEIPT = """
+            var done = arguments[arguments.length - 1];
+            var voting = document.getElementById('voting').dataset;
+            var name = voting.member + ':' + voting.ballot;
+            var open = indexedDB.open('herdbook-voting', 1);
+            open.onsuccess = function () {
+                var keys = open.result.transaction('keys', 'readwrite').objectStore('keys');
+                var get = keys.get(name);
+                get.onsuccess = function () {
+                    var record = get.result;
+                    var parts = record.receipt.receipt.split('.');
+                    var at = 20;
+                    var swapped = parts[2].charAt(at) === 'A' ? 'B' : 'A';
+                    parts[2] = parts[2].substring(0, at) + swapped + parts[2].substring(at + 1);
+                    record.receipt.receipt = parts.join('.');
+                    var put = keys.put(record, name);
+                    put.onsuccess = function () { done('stored'); };
+                    put.onerror = function () { done('put failed'); };
+                };
+                get.onerror = function () { done('get failed'); };
+            };
+            open.onerror = function () { done('open failed'); };
+            """;
 
     private Chromium chromium;
 
@@ -42,11 +68,13 @@ class BallotBrowserIT {
 
     @ParameterizedTest(name = "in {0}")
     @CsvSource({
-        "en, Vote on this ballot, Sign and cast my vote, entry 1 of the 2",
-        "fr, Voter sur ce scrutin, Signer et déposer mon vote, l’entrée 1 des 2"
+        "en, Vote on this ballot, Sign and cast my vote, entry 1 of the 2, This page checked the receipt,"
+                + " does not check out",
+        "fr, Voter sur ce scrutin, Signer et déposer mon vote, l’entrée 1 des 2, Cette page a vérifié le reçu,"
+                + " ne se vérifie pas"
     })
     void aMemberVotesChangesTheVoteAndChecksItIsInTheLog(String language, String voteLink, String button,
-            String included) {
+            String included, String receiptChecked, String receiptBad) {
         TestPeople.Person board = TestPeople.withRoles("browser board", "board");
         TestPeople.Person member = TestVoters.activeMember(language, "Browser Voter " + language);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -69,6 +97,9 @@ class BallotBrowserIT {
         chromium.click("choice-yes");
         chromium.click("cast");
         chromium.await(ExpectedConditions.textToBe(By.id("receipt-seq"), "0"));
+        // The page itself checked the receipt against the key in the manifest, not the server's word.
+        chromium.await(ExpectedConditions.attributeToBe(By.id("receipt"), "data-verified", "true"));
+        assertThat(chromium.text("status")).contains(receiptChecked);
         String first = chromium.text("receipt-ballot-id");
         assertThat(chromium.browser.findElement(By.id("receipt-jws")).getAttribute("value")).matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+");
         assertThat(TestMail.awaitLetter(member.email(), language.equals("fr") ? "clé de vote" : "voting key").language())
@@ -84,6 +115,13 @@ class BallotBrowserIT {
         chromium.click("check-inclusion");
         chromium.await(ExpectedConditions.attributeToBe(By.id("inclusion"), "data-included", "true"));
         assertThat(chromium.text("inclusion")).contains(included);
+
+        // A receipt altered after the fact (one character of its signature) no longer checks out.
+        Object tampered = ((JavascriptExecutor) chromium.browser).executeAsyncScript(TAMPER_WITH_STORED_RECEIPT);
+        assertThat(tampered).isEqualTo("stored");
+        chromium.browser.navigate().refresh();
+        chromium.await(ExpectedConditions.attributeToBe(By.id("receipt"), "data-verified", "false"));
+        assertThat(chromium.text("status")).contains(receiptBad);
 
         assertThat(TestDatabase.number("SELECT count(*) FROM ballots.vote WHERE ballot_id = ?::uuid", id)).isEqualTo(2);
         assertThat(TestDatabase.number("SELECT count(*) FROM ballots.vote_superseded WHERE ballot_id = ?::uuid", id))

@@ -106,6 +106,14 @@ public class BallotPage {
         return getBallot() == null ? "" : getBallot().manifestHash();
     }
 
+    /**
+     * @return the manifest's server key as a public JWK (JSON), with which the voting page checks the
+     *     receipt and tree head signatures itself; empty before the ballot is found
+     */
+    public String getServerKey() {
+        return getBallot() == null ? "" : manifest.serverKey().toPublicJWK().toJSONString();
+    }
+
     public String getBallotUri() {
         return getBallot() == null ? "" : getBallot().uri().toString();
     }
