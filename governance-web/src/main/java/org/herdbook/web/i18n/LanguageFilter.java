@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * without the parameter, so the choice sticks and works without JavaScript. A signed-in
  * person's account preference comes first, and the switcher changes it.
  */
-@WebFilter(filterName = "LanguageFilter", urlPatterns = "/*")
+@WebFilter(filterName = "LanguageFilter", urlPatterns = "/*", asyncSupported = true)
 public class LanguageFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

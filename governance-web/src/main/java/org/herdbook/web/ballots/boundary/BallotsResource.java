@@ -12,6 +12,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -24,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -40,6 +43,9 @@ import org.herdbook.web.api.Problem;
 import org.herdbook.web.api.Refusal;
 import org.herdbook.web.ballots.control.BallotBox;
 import org.herdbook.web.ballots.control.VoteRefused;
+import org.herdbook.web.i18n.Language;
+import org.herdbook.web.i18n.Messages;
+import org.herdbook.web.i18n.RequestLanguage;
 import org.herdbook.web.security.boundary.CurrentAccount;
 
 /** Ballots: opening, voting keys, signed votes, results, audit bundles and inclusion proofs. */
@@ -55,6 +61,10 @@ public class BallotsResource {
     BallotBox ballots;
     @Inject
     CurrentAccount me;
+    @Inject
+    RequestLanguage requestLanguage;
+    @Inject
+    Messages messages;
 
     /** A ballot as listed: what anyone may read. */
     public record BallotSummary(UUID id, String uri, String state, String method, Map<String, String> title,
@@ -189,13 +199,27 @@ public class BallotsResource {
     @APIResponse(responseCode = "409", description = "Not open yet, closed, replayed jti or seq not higher")
     @APIResponse(responseCode = "413", description = "Longer than 16,384 characters")
     @APIResponse(responseCode = "422", description = "Unknown key or a signature that does not verify")
-    public Response castBallot(@PathParam("id") String id, InputStream body) {
-        // Outside a transaction: the cast waits for its batch's commit, and a waiting request must
-        // not hold a pooled connection the batch needs.
+    public void castBallot(@PathParam("id") String id, InputStream body, @Suspended AsyncResponse response) {
+        // Outside a transaction, and suspended rather than blocking: the cast waits for its batch's
+        // commit, and a waiting request must hold neither a pooled connection the batch needs nor
+        // one of the server's request threads (see BallotAppender).
         UUID ballot = ballotId(id);
         String compact = read(body);
-        BallotReceipt receipt = ballots.cast(ballot, compact);
-        return Response.status(Response.Status.CREATED).entity(Receipt.of(receipt)).build();
+        Language language = requestLanguage.current();
+        ballots.castAsync(ballot, compact).whenComplete((receipt, failure) -> {
+            if (failure == null) {
+                response.resume(Response.status(Response.Status.CREATED).entity(Receipt.of(receipt)).build());
+            } else if (unwrapped(failure) instanceof VoteRefused refused) {
+                // Mapped here: the request's scope (and its language) is gone on the completing thread.
+                response.resume(VoteRefusals.problem(refused, messages, language));
+            } else {
+                response.resume(unwrapped(failure));
+            }
+        });
+    }
+
+    private static Throwable unwrapped(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     @GET

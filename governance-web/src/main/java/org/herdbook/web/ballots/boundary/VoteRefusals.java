@@ -8,6 +8,7 @@ import java.util.ResourceBundle;
 import org.herdbook.ballots.casting.entity.Rejection;
 import org.herdbook.web.api.Problem;
 import org.herdbook.web.ballots.control.VoteRefused;
+import org.herdbook.web.i18n.Language;
 import org.herdbook.web.i18n.Messages;
 import org.herdbook.web.i18n.RequestLanguage;
 
@@ -27,12 +28,17 @@ public class VoteRefusals implements ExceptionMapper<VoteRefused> {
 
     @Override
     public Response toResponse(VoteRefused refused) {
+        return problem(refused, messages, language.current());
+    }
+
+    /** The problem for a refused vote in {@code language} (also for casts answered after their request's scope). */
+    static Response problem(VoteRefused refused, Messages messages, Language language) {
         Rejection reason = refused.reason();
         Response.StatusType status = status(reason);
-        String detail = ResourceBundle.getBundle(BALLOTS_BUNDLE, language.current().locale(),
+        String detail = ResourceBundle.getBundle(BALLOTS_BUNDLE, language.locale(),
                 Rejection.class.getClassLoader(), ResourceBundle.Control.getNoFallbackControl(
                         ResourceBundle.Control.FORMAT_PROPERTIES)).getString(reason.messageKey());
-        return Problem.of("vote." + reason.code(), status, messages.get(language.current(), "problem.vote.title"),
+        return Problem.of("vote." + reason.code(), status, messages.get(language, "problem.vote.title"),
                 detail).toResponse();
     }
 

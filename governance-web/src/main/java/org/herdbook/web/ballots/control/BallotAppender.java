@@ -1,5 +1,6 @@
 package org.herdbook.web.ballots.control;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayDeque;
@@ -10,69 +11,87 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.herdbook.ballots.casting.entity.VerifiedBallot;
 
 /**
- * Group commit of casts: one appender at a time per ballot on this server, which takes every cast
- * waiting for that ballot and appends them in one transaction ({@link CastBatches}), then answers
- * each caller with its own outcome.
+ * Group commit of casts: one drain at a time per ballot on this server, which takes every cast
+ * waiting for that ballot and appends them in one transaction ({@link CastBatches}), completing
+ * each cast's future with its own outcome, and goes on while casts keep arriving.
  *
- * <p>No thread of its own: the first caller to find the ballot idle appends for everyone waiting
- * (itself included), and when its batch is committed hands the turn to the first cast that arrived
- * meanwhile, whose caller then appends the next batch. So a caller waits for at most the batch in
- * progress and its own, and no executor or virtual thread is needed. Callers must not be inside a
- * transaction: a waiting caller would hold a pooled connection the appender may need.
+ * <p>Nobody waits on a thread: {@link #submit} queues the vote and returns its future at once, and
+ * the first vote to find the ballot idle starts the drain on the managed executor. A request that
+ * blocked until its batch committed would pin one of the server's few request threads (Liberty
+ * starts with two per core), so batches could never grow beyond the number of request threads; with
+ * the requests suspended instead, every cast that arrives during a batch joins the next one.
  */
 @ApplicationScoped
 public class BallotAppender {
+
+    private static final Logger LOG = Logger.getLogger(BallotAppender.class.getName());
 
     /** Bounds one transaction; more waiting casts go into the next batch. */
     static final int MAX_BATCH = 256;
 
     @Inject
     CastBatches batches;
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ExecutorService executor;
 
     private final Map<UUID, Lane> lanes = new ConcurrentHashMap<>();
 
-    /** The casts waiting for one ballot, and whether one of their callers is appending. */
+    /** The casts waiting for one ballot, and whether a drain is running for them. */
     private static final class Lane {
         private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
-        private boolean appending;
+        private boolean draining;
     }
 
-    private static final class Waiting {
-        private final VerifiedBallot vote;
-        private final CompletableFuture<CastBatches.Outcome> outcome = new CompletableFuture<>();
-        private final CompletableFuture<Void> turn = new CompletableFuture<>();
-
-        private Waiting(VerifiedBallot vote) {
-            this.vote = vote;
-        }
+    private record Waiting(VerifiedBallot vote, CompletableFuture<CastBatches.Outcome> outcome) {
     }
 
     /**
-     * Appends the vote, batched with the casts of the same ballot waiting with it.
+     * Queues the vote for the ballot's next batch.
+     *
+     * @return the vote's outcome, completed once the batch holding it is committed (or failed with
+     *     the batch's failure); never completed on the caller's thread while it is in this method
+     */
+    public CompletableFuture<CastBatches.Outcome> submit(UUID ballotId, VerifiedBallot vote) {
+        Lane lane = lanes.computeIfAbsent(ballotId, id -> new Lane());
+        Waiting mine = new Waiting(vote, new CompletableFuture<>());
+        boolean start;
+        synchronized (lane) {
+            lane.waiting.add(mine);
+            start = !lane.draining;
+            lane.draining = true;
+        }
+        if (start) {
+            try {
+                executor.execute(() -> drain(ballotId, lane));
+            } catch (RejectedExecutionException e) {
+                // The server is stopping: fail what waits rather than leave it hanging.
+                List<Waiting> dropped;
+                synchronized (lane) {
+                    dropped = new ArrayList<>(lane.waiting);
+                    lane.waiting.clear();
+                    lane.draining = false;
+                }
+                dropped.forEach(w -> w.outcome.completeExceptionally(e));
+            }
+        }
+        return mine.outcome;
+    }
+
+    /**
+     * Appends the vote and waits for its batch (for callers that may block a thread).
      *
      * @return the vote's outcome, once the batch holding it is committed
      */
     public CastBatches.Outcome append(UUID ballotId, VerifiedBallot vote) {
-        Lane lane = lanes.computeIfAbsent(ballotId, id -> new Lane());
-        Waiting mine = new Waiting(vote);
-        boolean lead;
-        synchronized (lane) {
-            lane.waiting.add(mine);
-            lead = !lane.appending;
-            lane.appending = true;
-        }
-        if (!lead) {
-            // Either the batch holding the cast is done (its failure is rethrown below) or it is our turn.
-            CompletableFuture.anyOf(mine.outcome, mine.turn).handle((done, failure) -> null).join();
-        }
-        if (!mine.outcome.isDone()) {
-            appendWaiting(ballotId, lane);
-        }
         try {
-            return mine.outcome.join();
+            return submit(ballotId, vote).join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
@@ -92,31 +111,29 @@ public class BallotAppender {
         }
     }
 
-    /** Called with the turn: appends the first waiting casts (the caller's among them), then passes the turn on. */
-    private void appendWaiting(UUID ballotId, Lane lane) {
-        List<Waiting> batch = new ArrayList<>();
-        synchronized (lane) {
-            while (!lane.waiting.isEmpty() && batch.size() < MAX_BATCH) {
-                batch.add(lane.waiting.poll());
-            }
-        }
-        try {
-            List<CastBatches.Outcome> outcomes = batches.append(ballotId,
-                    batch.stream().map(w -> w.vote).toList());
-            for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).outcome.complete(outcomes.get(i));
-            }
-        } catch (RuntimeException | Error e) {
-            batch.forEach(w -> w.outcome.completeExceptionally(e));
-            throw e;
-        } finally {
+    /** Appends batch after batch until nothing waits; a failed batch fails only its own casts. */
+    private void drain(UUID ballotId, Lane lane) {
+        while (true) {
+            List<Waiting> batch = new ArrayList<>();
             synchronized (lane) {
-                Waiting next = lane.waiting.peek();
-                if (next == null) {
-                    lane.appending = false;
-                } else {
-                    next.turn.complete(null);
+                if (lane.waiting.isEmpty()) {
+                    lane.draining = false;
+                    return;
                 }
+                while (!lane.waiting.isEmpty() && batch.size() < MAX_BATCH) {
+                    batch.add(lane.waiting.poll());
+                }
+            }
+            try {
+                List<CastBatches.Outcome> outcomes = batches.append(ballotId,
+                        batch.stream().map(Waiting::vote).toList());
+                for (int i = 0; i < batch.size(); i++) {
+                    batch.get(i).outcome.complete(outcomes.get(i));
+                }
+            } catch (RuntimeException | Error e) {
+                LOG.log(Level.WARNING, e, () -> "A batch of " + batch.size() + " casts on ballot " + ballotId
+                        + " failed; nothing of it was stored");
+                batch.forEach(w -> w.outcome.completeExceptionally(e));
             }
         }
     }

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -78,6 +80,8 @@ public class BallotBox {
     Letters letters;
     @Inject
     BallotAppender appender;
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ExecutorService executor;
     @Inject
     @ConfigProperty(name = "herdbook.base-url", defaultValue = "http://localhost:9080")
     String baseUrl;
@@ -242,12 +246,14 @@ public class BallotBox {
      * verify in parallel. Then the {@link BallotAppender} batches the vote with the other casts of
      * the ballot waiting at that moment: under the ballot's row lock the window, the {@code jti}
      * and the {@code seq} of each are checked again in order, and the accepted ones are appended in
-     * one transaction under one signed tree head. The receipt is signed here, after the commit and
-     * outside the lock. Must be called outside a transaction (the batch has its own).
+     * one transaction under one signed tree head. The receipt is signed after the commit, outside
+     * the lock, on the managed executor. Must be called outside a transaction (the batch has its own).
      *
-     * @throws VoteRefused with the reason, nothing stored
+     * @return the receipt, or a failure with {@link VoteRefused} (nothing stored) once the batch is done
+     * @throws VoteRefused at once when the vote itself is refused (malformed, bad signature, unknown
+     *     key, not open, ...), nothing stored
      */
-    public BallotReceipt cast(UUID ballotId, String compact) {
+    public CompletableFuture<BallotReceipt> castAsync(UUID ballotId, String compact) {
         StoredBallot seen = records.find(ballotId).orElseThrow(() -> unknown(ballotId));
         if (seen.state() == StoredBallot.State.DRAFT) {
             throw new VoteRefused(Rejection.NOT_OPEN, null);
@@ -262,12 +268,14 @@ public class BallotBox {
         } catch (BallotRejectedException e) {
             throw new VoteRefused(e.reason(), e);
         }
-        CastBatches.Outcome outcome = appender.append(ballotId, vote);
-        if (!outcome.appended()) {
-            throw new VoteRefused(outcome.refusal(), new BallotRejectedException(outcome.refusal(), outcome.detail()));
-        }
-        return LogSignatures.signReceipt(outcome.key(), vote.ballotId(), outcome.leafIndex(), outcome.treeHead(),
-                outcome.at());
+        return appender.submit(ballotId, vote).thenApplyAsync(outcome -> {
+            if (!outcome.appended()) {
+                throw new VoteRefused(outcome.refusal(), new BallotRejectedException(outcome.refusal(),
+                        outcome.detail()));
+            }
+            return LogSignatures.signReceipt(outcome.key(), vote.ballotId(), outcome.leafIndex(), outcome.treeHead(),
+                    outcome.at());
+        }, executor);
     }
 
     /**

@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /** Browser-side defences on every response: no framing, no sniffing, scripts only from here. */
-@WebFilter(filterName = "SecurityHeaders", urlPatterns = "/*")
+@WebFilter(filterName = "SecurityHeaders", urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeaders extends HttpFilter {
 
     @Override

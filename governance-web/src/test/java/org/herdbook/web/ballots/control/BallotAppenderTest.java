@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,12 +21,14 @@ import org.herdbook.ballots.casting.entity.Rejection;
 import org.herdbook.ballots.casting.entity.VerifiedBallot;
 import org.herdbook.ballots.manifest.entity.Choice;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The appender's turn-taking without a database: casts that arrive while a batch is being appended
- * wait and go together into the next one, each caller gets its own outcome, a refusal stays with its
- * vote, and a failed batch fails only its own callers and does not stall the ballot.
+ * The appender's batching without a database: casts that arrive while a batch is being appended
+ * wait and go together into the next one (submitting never blocks, so one thread can fill a batch),
+ * each caller gets its own outcome, a refusal stays with its vote, and a failed batch fails only its
+ * own callers and does not stall the ballot.
  */
 class BallotAppenderTest {
 
@@ -59,16 +62,23 @@ class BallotAppenderTest {
 
     private final ExecutorService callers = Executors.newFixedThreadPool(12);
     private final MemoryBatches batches = new MemoryBatches();
+    private final ExecutorService drains = Executors.newCachedThreadPool();
     private final BallotAppender appender = new BallotAppender();
+
+    @BeforeEach
+    void wire() {
+        appender.batches = batches;
+        appender.executor = drains;
+    }
 
     @AfterEach
     void stop() {
         callers.shutdownNow();
+        drains.shutdownNow();
     }
 
     @Test
     void castsWaitingForABatchGoTogetherIntoTheNextAndEachGetsItsOwnOutcome() throws Exception {
-        appender.batches = batches;
         Future<CastBatches.Outcome> first = callers.submit(() -> appender.append(BALLOT, vote("first")));
         assertThat(batches.firstEntered.await(10, TimeUnit.SECONDS)).isTrue();
         List<Future<CastBatches.Outcome>> waiting = new ArrayList<>();
@@ -98,7 +108,6 @@ class BallotAppenderTest {
 
     @Test
     void aFailedBatchFailsEachOfItsCallersAndTheNextBatchStillRuns() throws Exception {
-        appender.batches = batches;
         Future<CastBatches.Outcome> first = callers.submit(() -> appender.append(BALLOT, vote("first")));
         assertThat(batches.firstEntered.await(10, TimeUnit.SECONDS)).isTrue();
         Future<CastBatches.Outcome> boom = callers.submit(() -> appender.append(BALLOT, vote("boom")));
@@ -113,6 +122,26 @@ class BallotAppenderTest {
         assertThat(batches.batches.get(1)).containsExactly("boom", "beside");
         assertThat(appender.waiting(BALLOT)).isZero();
         assertThat(appender.append(BALLOT, vote("after")).leafIndex()).isEqualTo(1);
+    }
+
+    @Test
+    void oneThreadFillsBatchesBecauseSubmittingNeverWaitsAndABatchHoldsAtMostTheBound() throws Exception {
+        CompletableFuture<CastBatches.Outcome> first = appender.submit(BALLOT, vote("first"));
+        assertThat(batches.firstEntered.await(10, TimeUnit.SECONDS)).isTrue();
+        List<CompletableFuture<CastBatches.Outcome>> queued = new ArrayList<>();
+        int casts = BallotAppender.MAX_BATCH + 44;
+        for (int i = 0; i < casts; i++) {
+            queued.add(appender.submit(BALLOT, vote("vote-" + i)));
+        }
+        assertThat(appender.waiting(BALLOT)).isEqualTo(casts);
+        assertThat(queued).noneMatch(CompletableFuture::isDone);
+        batches.releaseFirst.countDown();
+
+        assertThat(first.get(10, TimeUnit.SECONDS).leafIndex()).isZero();
+        for (int i = 0; i < casts; i++) {
+            assertThat(queued.get(i).get(10, TimeUnit.SECONDS).leafIndex()).isEqualTo(i + 1);
+        }
+        assertThat(batches.batches).extracting(List::size).containsExactly(1, BallotAppender.MAX_BATCH, 44);
     }
 
     private void awaitWaiting(int casts) throws InterruptedException {
