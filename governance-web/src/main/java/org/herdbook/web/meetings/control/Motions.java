@@ -32,8 +32,11 @@ import org.herdbook.web.meetings.entity.Motion;
 /**
  * Motions put to a meeting and their outcomes. A motion is moved and seconded by two different
  * people present at the meeting, and decided once while the meeting has its quorum; the counts of
- * a show of hands can never exceed the attendance. A carried motion is numbered in the
- * resolutions register ({@code YYYY-NNN}, by the year of the meeting).
+ * a show of hands can never exceed the attendance. A motion of a general meeting may instead be put
+ * to an online ballot of the members; it is then decided from that ballot's signed count in the
+ * transaction that closes the ballot ({@link #decideFromBallot}), and never by show of hands. A
+ * carried motion is numbered in the resolutions register ({@code YYYY-NNN}, by the year of the
+ * meeting).
  */
 @ApplicationScoped
 public class Motions {
@@ -126,7 +129,8 @@ public class Motions {
      *
      * @throws InvalidInput for missing or negative counts
      * @throws Refusal {@code no-such-motion} (404), {@code motion-already-decided},
-     *     {@code motion-on-ballot} (a motion put to an online ballot), {@code meeting-not-in-session}, {@code meeting-not-quorate} (409),
+     *     {@code motion-on-ballot} (a motion put to an online ballot), {@code meeting-not-in-session},
+     *     {@code meeting-not-quorate} (409),
      *     {@code vote-count-exceeds-attendance} (400)
      */
     @Transactional(Transactional.TxType.MANDATORY)

@@ -100,6 +100,9 @@ public class Motion {
 
     /** Decides the motion by show of hands. */
     public void decideByShowOfHands(int votesFor, int votesAgainst, int abstentions, String resolutionNumber) {
+        if (ballotId != null) {
+            throw new IllegalStateException("motion " + id + " is decided by its online ballot");
+        }
         this.decidedBy = SHOW_OF_HANDS;
         this.votesFor = votesFor;
         this.votesAgainst = votesAgainst;

@@ -30,6 +30,8 @@ class MotionTest {
         assertThat(motion.getBallotClosesAt()).hasValueSatisfying(at -> assertThat(at.toInstant()).isEqualTo(CLOSES));
         assertThat(motion.isOnBallot()).isTrue();
         assertThat(motion.isDecided()).isFalse();
+        assertThatThrownBy(() -> motion.decideByShowOfHands(3, 0, 0, "2026-001"))
+                .isInstanceOf(IllegalStateException.class);
         assertThat(motion.getCarried()).isEmpty();
         assertThatThrownBy(() -> motion.putToBallot(UUID.randomUUID(), CLOSES))
                 .isInstanceOf(IllegalStateException.class);
