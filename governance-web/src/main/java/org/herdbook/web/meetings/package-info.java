@@ -5,7 +5,8 @@
  *
  * <p>Invariants: a meeting keeps the quorum and proxy rules it was scheduled under; attendance,
  * quorum events, notices sent and minutes corrections are append-only (database triggers); a
- * motion is decided once; approved minutes are locked by the database; the public sees decisions,
- * never who attended.
+ * motion is decided once, by show of hands or (general meetings) from the one online ballot it was
+ * put to, recorded in the same transaction as that ballot's count; approved minutes are locked by
+ * the database; the public sees decisions, never who attended.
  */
 package org.herdbook.web.meetings;

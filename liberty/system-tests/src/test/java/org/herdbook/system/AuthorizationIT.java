@@ -91,6 +91,7 @@ class AuthorizationIT {
                 new Operation("POST", meeting + "/adjournment", roles("board", "secretary")),
                 new Operation("POST", meeting + "/motions", roles("board", "secretary")),
                 new Operation("POST", meeting + "/motions/" + UUID_NONE + "/result", roles("board", "secretary")),
+                new Operation("POST", meeting + "/motions/" + UUID_NONE + "/ballot", roles("board", "secretary")),
                 new Operation("POST", meeting + "/minutes", roles("board", "secretary")),
                 new Operation("PUT", meeting + "/minutes", roles("board", "secretary")),
                 // The secretary reaches the rule and is refused with its own reason (403): only the board approves.

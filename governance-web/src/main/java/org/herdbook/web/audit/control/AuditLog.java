@@ -37,6 +37,7 @@ public class AuditLog {
         MEETING_NOTICE_SENT("meeting.notice-sent"),
         MEETING_CALLED_TO_ORDER("meeting.called-to-order"),
         MEETING_ADJOURNED("meeting.adjourned"),
+        MOTION_PUT_TO_BALLOT("meeting.motion-put-to-ballot"),
         MOTION_DECIDED("meeting.motion-decided"),
         MINUTES_EDITED("minutes.edited"),
         MINUTES_APPROVED("minutes.approved"),

@@ -6,6 +6,7 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
@@ -82,6 +83,8 @@ public class BallotBox {
     BallotAppender appender;
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ExecutorService executor;
+    @Inject
+    Event<BallotCounted> counted;
     @Inject
     @ConfigProperty(name = "herdbook.base-url", defaultValue = "http://localhost:9080")
     String baseUrl;
@@ -281,7 +284,9 @@ public class BallotBox {
     /**
      * Closes every open ballot whose closing time has come. Safe with several servers: one takes
      * the advisory lock and the others skip; each ballot's row lock and state check also make a
-     * second closing impossible.
+     * second closing impossible. Each closing fires {@link BallotCounted} in this transaction, so
+     * a motion decided by the ballot is recorded in the same commit (or neither is, and the next
+     * run tries again).
      *
      * @return how many ballots were closed
      */
@@ -316,8 +321,14 @@ public class BallotBox {
         AuditBundle bundle = builder.close(foundationKey.current(), now);
         String finalHeadJws = bundle.treeHeads().get(bundle.treeHeads().size() - 1);
         SignedTreeHead finalHead = LogSignatures.readTreeHead(finalHeadJws, manifest.serverKey()).orElseThrow();
-        records.close(ballot.id(), finalHead, new StoredResult(CanonicalJson.write(bundle.tally()), bundle.result(),
+        String tallyJson = CanonicalJson.write(bundle.tally());
+        records.close(ballot.id(), finalHead, new StoredResult(tallyJson, bundle.result(),
                 CanonicalJson.write(bundle.toJson()), finalHead.treeSize(), finalHead.rootHash(), now));
+        try {
+            counted.fire(new BallotCounted(ballot.id(), JSONObjectUtils.parse(tallyJson)));
+        } catch (ParseException e) {
+            throw new IllegalStateException("A tally just written does not parse", e);
+        }
         LOG.info(() -> "Ballot " + ballot.id() + " closed and counted: " + finalHead.treeSize() + " votes in its log.");
     }
 

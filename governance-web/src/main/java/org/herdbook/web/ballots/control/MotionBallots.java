@@ -101,10 +101,19 @@ public class MotionBallots {
     public MotionResult result(UUID ballotId) {
         StoredBallot ballot = ballots.ballot(ballotId);
         Optional<Counted> counted = ballots.result(ballotId).flatMap(stored -> ballots.tally(ballotId).map(tally ->
-                new Counted(number(tally, "yes"), number(tally, "no"), number(tally, "abstain"),
-                        number(tally, "quorumRequired"), Boolean.TRUE.equals(tally.get("quorumMet")),
-                        String.valueOf(tally.get("outcome")), stored.resultJws())));
+                counted(tally, stored.resultJws())));
         return new MotionResult(ballotId, ballot.state(), ballot.rollSize(), counted);
+    }
+
+    /**
+     * Reads a yes/no/abstain tally as the ballots module stores it.
+     *
+     * @param resultJws the signed result, or null where only the counts matter
+     */
+    public static Counted counted(Map<String, Object> tally, String resultJws) {
+        return new Counted(number(tally, "yes"), number(tally, "no"), number(tally, "abstain"),
+                number(tally, "quorumRequired"), Boolean.TRUE.equals(tally.get("quorumMet")),
+                String.valueOf(tally.get("outcome")), resultJws);
     }
 
     private static long number(Map<String, Object> tally, String name) {

@@ -5,6 +5,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,7 +24,8 @@ import org.herdbook.web.security.boundary.CurrentAccount;
 
 /**
  * One meeting for the secretary and the board: notice, agenda, attendance and quorum, motions and
- * their results, minutes (draft, edit, approve, PDF).
+ * their results (show of hands, or an online ballot for a general meeting), minutes (draft, edit,
+ * approve, PDF).
  */
 @Named
 @RequestScoped
@@ -65,6 +68,8 @@ public class MeetingPage {
     private String votesFor;
     private String votesAgainst;
     private String abstentions;
+    private String ballotMotion;
+    private String ballotCloses;
     private String minutesEn;
     private String minutesFr;
     private String approvingMeeting;
@@ -121,8 +126,27 @@ public class MeetingPage {
                 .map(person -> new Choice(person.accountId().toString(), person.name())).toList();
     }
 
+    /** Motions a show of hands may decide: undecided, not put to an online ballot. */
     public List<MeetingViews.MotionView> getUndecided() {
-        return getRecord().motions().stream().filter(view -> view.carried() == null).toList();
+        return getRecord().motions().stream().filter(view -> view.carried() == null && view.ballotId() == null)
+                .toList();
+    }
+
+    /** Motions that may be put to an online ballot: those of a general meeting a show of hands may decide. */
+    public List<MeetingViews.MotionView> getBallotable() {
+        return "board".equals(getRecord().meeting().kind()) ? List.of() : getUndecided();
+    }
+
+    /** The foundation's time zone, in which closing times are typed and shown. */
+    public ZoneId getZone() {
+        return meetings.foundation().getTimeZone();
+    }
+
+    /** When a motion's ballot closes, in the foundation's time zone. */
+    public String closing(MeetingViews.MotionView view) {
+        return view.ballotClosesAt() == null ? ""
+                : view.ballotClosesAt().atZoneSameInstant(getZone()).toLocalDateTime()
+                        .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
     }
 
     public List<Meeting> getLaterMeetings() {
@@ -198,6 +222,15 @@ public class MeetingPage {
             votesFor = null;
             votesAgainst = null;
             abstentions = null;
+            record = null;
+        }
+    }
+
+    public void putToBallot() {
+        if (feedback.attempt(() -> motions.putToBallot(meetingId(), PageInput.id(ballotMotion), null,
+                PageInput.instant(ballotCloses, getZone()), actor())) != null) {
+            feedback.info("meetings.ballot.opened");
+            ballotCloses = null;
             record = null;
         }
     }
@@ -355,6 +388,22 @@ public class MeetingPage {
 
     public void setAbstentions(String abstentions) {
         this.abstentions = abstentions;
+    }
+
+    public String getBallotMotion() {
+        return ballotMotion;
+    }
+
+    public void setBallotMotion(String ballotMotion) {
+        this.ballotMotion = ballotMotion;
+    }
+
+    public String getBallotCloses() {
+        return ballotCloses;
+    }
+
+    public void setBallotCloses(String ballotCloses) {
+        this.ballotCloses = ballotCloses;
     }
 
     public String getMinutesEn() {

@@ -35,9 +35,15 @@ public final class MeetingViews {
     public record PresentView(UUID accountId, String name, String mode, UUID proxyHolder) {
     }
 
+    /**
+     * A motion. {@code decidedBy} {@code ballot} with {@code ballotId} and {@code ballotClosesAt}: put
+     * to an online ballot; once counted, {@code ballotOutcome} is {@code adopted}, {@code rejected}
+     * or {@code no-quorum}.
+     */
     public record MotionView(UUID id, int position, String kind, String textEn, String textFr, UUID moverId,
             UUID seconderId, UUID amendsId, UUID correctsMinutesOf, String decidedBy, UUID ballotId, Integer votesFor,
-            Integer votesAgainst, Integer abstentions, Boolean carried, String resolutionNumber) {
+            Integer votesAgainst, Integer abstentions, Boolean carried, String resolutionNumber,
+            OffsetDateTime ballotClosesAt, String ballotOutcome) {
         public static MotionView of(Motion motion) {
             return new MotionView(motion.getId(), motion.getPosition(), motion.getThreshold().code(),
                     motion.getTextEn(), motion.getTextFr(), motion.getMoverId(), motion.getSeconderId().orElse(null),
@@ -45,7 +51,8 @@ public final class MeetingViews {
                     motion.getDecidedBy().orElse(null), motion.getBallotId().orElse(null),
                     motion.getVotesFor().orElse(null), motion.getVotesAgainst().orElse(null),
                     motion.getAbstentions().orElse(null), motion.getCarried().orElse(null),
-                    motion.getResolutionNumber().orElse(null));
+                    motion.getResolutionNumber().orElse(null), motion.getBallotClosesAt().orElse(null),
+                    motion.getBallotOutcome().orElse(null));
         }
     }
 

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
@@ -81,6 +82,9 @@ public class MeetingsResource {
     }
 
     public record ResultRequest(Integer votesFor, Integer votesAgainst, Integer abstentions) {
+    }
+
+    public record BallotRequest(Instant opens, Instant closes) {
     }
 
     public record MinutesRequest(String bodyEn, String bodyFr) {
@@ -239,6 +243,22 @@ public class MeetingsResource {
             @NotNull(message = "{validation.body.required}") ResultRequest body) {
         return MeetingViews.MotionView.of(motions.recordResult(Ids.parse(id), Ids.parse(motion), body.votesFor(),
                 body.votesAgainst(), body.abstentions(), actor()));
+    }
+
+    @POST
+    @Path("{id}/motions/{motion}/ballot")
+    @RolesAllowed({"board", "secretary"})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @Transactional
+    @Operation(operationId = "openMotionBallot", summary = "Put an undecided motion of a general meeting in session"
+            + " to an online ballot of the members eligible on the meeting's record date (closes: required, in the"
+            + " future; opens: default now), with the meeting's member quorum; majority, or two thirds for a special"
+            + " resolution. The motion is decided from the ballot's count when the ballot closes")
+    public Response openMotionBallot(@PathParam("id") String id, @PathParam("motion") String motion,
+            @NotNull(message = "{validation.body.required}") BallotRequest body) {
+        return Response.status(Response.Status.CREATED).entity(MeetingViews.MotionView.of(motions.putToBallot(
+                Ids.parse(id), Ids.parse(motion), body.opens(), body.closes(), actor()))).build();
     }
 
     @POST

@@ -224,7 +224,16 @@ public class MinutesBook {
                     board.name(motion.getMoverId()), motion.getSeconderId().map(board::name).orElse("-")));
             motion.getAmendsId().ifPresent(amended -> text.append(line(language, "minutes.amends",
                     String.valueOf(motions.motion(meeting.getId(), amended).getPosition()))));
-            if (motion.isDecided()) {
+            if (motion.isDecided() && motion.getBallotOutcome().isPresent()) {
+                text.append(line(language, "minutes.ballot." + motion.getBallotOutcome().get(),
+                        String.valueOf(motion.getVotesFor().orElse(0)),
+                        String.valueOf(motion.getVotesAgainst().orElse(0)),
+                        String.valueOf(motion.getAbstentions().orElse(0)), motion.getResolutionNumber().orElse("")));
+            } else if (motion.isOnBallot()) {
+                text.append(line(language, "minutes.ballot.open", motion.getBallotClosesAt().orElseThrow()
+                        .atZoneSameInstant(zone).toLocalDateTime().format(DateTimeFormatter.ofPattern(
+                                "yyyy-MM-dd HH:mm")) + " (" + zone + ")"));
+            } else if (motion.isDecided()) {
                 text.append(line(language, motion.getCarried().orElse(false) ? "minutes.carried" : "minutes.defeated",
                         String.valueOf(motion.getVotesFor().orElse(0)),
                         String.valueOf(motion.getVotesAgainst().orElse(0)),

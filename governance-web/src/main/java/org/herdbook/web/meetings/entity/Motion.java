@@ -5,6 +5,7 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -16,9 +17,9 @@ import org.herdbook.web.meetings.control.Threshold;
 /**
  * A motion put to a meeting: text in both languages, mover, seconder (never the mover), its
  * threshold (ordinary or special resolution), the motion it amends if any. It is decided once,
- * either by show of hands (the counts) or, when the ballots module opens ballots from motions,
- * from a ballot's result ({@code decidedBy = ballot}, {@code ballotId}); a carried motion gets a
- * number in the resolutions register.
+ * either by show of hands (the counts) or, for a motion of a general meeting put to an online
+ * ballot ({@code decidedBy = ballot}, {@code ballotId}), from that ballot's signed count; a carried
+ * motion gets a number in the resolutions register.
  */
 @Entity
 @Table(schema = "governance", name = "motion")
@@ -26,6 +27,8 @@ public class Motion {
 
     public static final String SHOW_OF_HANDS = "show-of-hands";
     public static final String BALLOT = "ballot";
+    /** The ballot outcome that carries a motion; the others are {@code rejected} and {@code no-quorum}. */
+    public static final String ADOPTED = "adopted";
 
     @Id
     private UUID id;
@@ -55,6 +58,10 @@ public class Motion {
     @Convert(converter = NullableUuid.class)
     @Column(name = "ballot_id")
     private UUID ballotId;
+    @Column(name = "ballot_closes_at")
+    private OffsetDateTime ballotClosesAt;
+    @Column(name = "ballot_outcome")
+    private String ballotOutcome;
     @Column(name = "votes_for")
     private Integer votesFor;
     @Column(name = "votes_against")
@@ -93,6 +100,9 @@ public class Motion {
 
     /** Decides the motion by show of hands. */
     public void decideByShowOfHands(int votesFor, int votesAgainst, int abstentions, String resolutionNumber) {
+        if (ballotId != null) {
+            throw new IllegalStateException("motion " + id + " is decided by its online ballot");
+        }
         this.decidedBy = SHOW_OF_HANDS;
         this.votesFor = votesFor;
         this.votesAgainst = votesAgainst;
@@ -100,6 +110,41 @@ public class Motion {
         this.carried = getThreshold().carries(votesFor, votesAgainst);
         this.decidedAt = OffsetDateTime.now(ZoneOffset.UTC);
         this.resolutionNumber = carried ? resolutionNumber : null;
+    }
+
+    /**
+     * Puts the motion to an online ballot: from now on it is decided only from that ballot's
+     * result, never by show of hands.
+     */
+    public void putToBallot(UUID ballotId, Instant closes) {
+        if (isDecided() || this.ballotId != null) {
+            throw new IllegalStateException("motion " + id + " is decided or on a ballot already");
+        }
+        this.decidedBy = BALLOT;
+        this.ballotId = ballotId;
+        this.ballotClosesAt = closes.atOffset(ZoneOffset.UTC);
+    }
+
+    /**
+     * Decides the motion from its ballot's signed count: yes, no and abstain are the votes for,
+     * against and the abstentions; carried only when the ballot's outcome is {@code adopted}
+     * (a ballot without quorum is {@code no-quorum}, not carried whatever the counts).
+     */
+    public void decideByBallot(int yes, int no, int abstain, String outcome, String resolutionNumber) {
+        if (isDecided() || ballotId == null) {
+            throw new IllegalStateException("motion " + id + " is decided or not on a ballot");
+        }
+        this.votesFor = yes;
+        this.votesAgainst = no;
+        this.abstentions = abstain;
+        this.ballotOutcome = outcome;
+        this.carried = ADOPTED.equals(outcome);
+        this.decidedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        this.resolutionNumber = carried ? resolutionNumber : null;
+    }
+
+    public boolean isOnBallot() {
+        return ballotId != null;
     }
 
     public boolean isDecided() {
@@ -156,6 +201,15 @@ public class Motion {
 
     public Optional<UUID> getBallotId() {
         return Optional.ofNullable(ballotId);
+    }
+
+    public Optional<OffsetDateTime> getBallotClosesAt() {
+        return Optional.ofNullable(ballotClosesAt);
+    }
+
+    /** @return {@code adopted}, {@code rejected} or {@code no-quorum} once decided by ballot */
+    public Optional<String> getBallotOutcome() {
+        return Optional.ofNullable(ballotOutcome);
     }
 
     public Optional<Integer> getVotesFor() {

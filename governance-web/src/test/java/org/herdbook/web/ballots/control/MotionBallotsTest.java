@@ -112,4 +112,11 @@ class MotionBallotsTest {
         assertThat(result.counted()).contains(new MotionBallots.Counted(20, 8, 2, 4, true, "adopted",
                 "result.jws.signature"));
     }
+
+    @Test
+    void aTallyWithoutQuorumReadsAsNoQuorumWithItsCounts() {
+        MotionBallots.Counted counted = MotionBallots.counted(Map.of("yes", 1L, "no", 0L, "abstain", 0L,
+                "quorumRequired", 3L, "quorumMet", false, "outcome", "no-quorum"), null);
+        assertThat(counted).isEqualTo(new MotionBallots.Counted(1, 0, 0, 3, false, "no-quorum", null));
+    }
 }
