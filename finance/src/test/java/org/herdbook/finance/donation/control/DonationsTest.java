@@ -193,5 +193,10 @@ class DonationsTest {
         public void subscriptionChanged(String member, String subscriptionId, String status, Instant at) {
             throw new AssertionError("no dues here");
         }
+
+        @Override
+        public void paymentWithdrawn(String saleId, String withdrawalId, Instant at, boolean reversed) {
+            throw new AssertionError("no dues here");
+        }
     }
 }

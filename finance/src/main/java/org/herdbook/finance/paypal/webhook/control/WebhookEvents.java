@@ -122,8 +122,14 @@ public class WebhookEvents {
                 book(line);
                 members.paid(resource.path("custom").asText(""), line.gross(), line.occurredAt(), line.transactionId());
             }
-            case "PAYMENT.SALE.REFUNDED", "PAYMENT.SALE.REVERSED" -> bookRefund(saleRefundLine(resource, eventTime,
-                    type.endsWith("REVERSED") ? LineKind.REVERSAL : LineKind.REFUND), AccountPurpose.DUES);
+            case "PAYMENT.SALE.REFUNDED", "PAYMENT.SALE.REVERSED" -> {
+                boolean reversed = type.endsWith("REVERSED");
+                PaypalLine line = saleRefundLine(resource, eventTime, reversed ? LineKind.REVERSAL : LineKind.REFUND);
+                bookRefund(line, AccountPurpose.DUES);
+                if (line.referenceTransactionId() != null && !line.referenceTransactionId().isBlank()) {
+                    members.paymentWithdrawn(line.referenceTransactionId(), line.transactionId(), line.occurredAt(), reversed);
+                }
+            }
             case "PAYMENT.SALE.DENIED" -> members.paymentFailed(resource.path("custom").asText(""), eventTime,
                     resource.path("billing_agreement_id").asText(""));
             case "PAYMENT.CAPTURE.COMPLETED" -> {
@@ -144,9 +150,6 @@ public class WebhookEvents {
                 String status = type.substring("BILLING.SUBSCRIPTION.".length());
                 members.subscriptionChanged(resource.path("custom_id").asText(""), resource.path("id").asText(""),
                         "ACTIVATED".equals(status) ? "ACTIVE" : status, eventTime);
-                if ("SUSPENDED".equals(status)) {
-                    members.paymentFailed(resource.path("custom_id").asText(""), eventTime, resource.path("id").asText(""));
-                }
             }
         }
     }
