@@ -143,8 +143,14 @@ class DuesIT {
         assertThat(membership(member).getJsonObject("duesSubscription").getString("status")).isEqualTo("suspended");
         assertThat(paypal.send(paypal.changeSubscription(id, "ACTIVE"))).isEqualTo(200);
         assertThat(membership(member).getString("standing")).isEqualTo("active");
-        assertThat(paypal.send(suspended)).as("a retry of the older suspension").isEqualTo(200);
+        assertThat(paypal.send(suspended)).as("PayPal retries the suspension").isEqualTo(200);
+        String olderSuspension = suspended.replaceFirst("\"id\":\"WH-[^\"]+\"", "\"id\":\"WH-LATE-"
+                + java.util.UUID.randomUUID() + "\"").replaceFirst("\"create_time\":\"[^\"]+\"", "\"create_time\":\""
+                + Instant.now().minus(Duration.ofHours(1)) + "\"");
+        assertThat(paypal.send(olderSuspension)).as("a suspension older than the re-activation, arriving late")
+                .isEqualTo(200);
         assertThat(membership(member).getString("standing")).isEqualTo("active");
+        assertThat(membership(member).getJsonObject("duesSubscription").getString("status")).isEqualTo("active");
 
         // A second month's refund arrives before its sale: that month never counts.
         String secondSale = paypal.chargeSubscription(id, Instant.now());

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.herdbook.finance.donation.control.DonationThanks;
 import org.herdbook.finance.donation.control.Donations;
 import org.herdbook.finance.donation.entity.Donation;
 import org.herdbook.finance.ledger.control.Sql;
@@ -68,15 +69,19 @@ public class WebhookEvents {
     DuesMembers members;
     @Inject
     Donations donations;
+    @Inject
+    DonationThanks thanks;
 
     protected WebhookEvents() {
     }
 
-    public WebhookEvents(DataSource dataSource, PaypalImport paypal, DuesMembers members, Donations donations) {
+    public WebhookEvents(DataSource dataSource, PaypalImport paypal, DuesMembers members, Donations donations,
+            DonationThanks thanks) {
         this.dataSource = dataSource;
         this.paypal = paypal;
         this.members = members;
         this.donations = donations;
+        this.thanks = thanks;
     }
 
     /**
@@ -137,9 +142,11 @@ public class WebhookEvents {
                 book(line);
                 String custom = resource.path("custom_id").asText("");
                 if (custom.startsWith(Donations.CUSTOM_PREFIX)) {
-                    donation(custom.substring(Donations.CUSTOM_PREFIX.length())).ifPresent(id -> donations.recordCapture(id,
-                            new Donation.Capture(line.transactionId(), line.gross(), line.fee().negate(), null,
-                                    line.occurredAt())));
+                    donation(custom.substring(Donations.CUSTOM_PREFIX.length())).ifPresent(id -> {
+                        donations.recordCapture(id, new Donation.Capture(line.transactionId(), line.gross(),
+                                line.fee().negate(), null, line.occurredAt()));
+                        thanks.captured(id);
+                    });
                 }
             }
             case "PAYMENT.CAPTURE.REFUNDED", "PAYMENT.CAPTURE.REVERSED" -> bookRefund(captureRefundLine(resource, eventTime,

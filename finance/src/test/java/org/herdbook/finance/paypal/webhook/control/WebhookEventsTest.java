@@ -50,7 +50,9 @@ class WebhookEventsTest {
         verifier = new WebhookVerifier(new WebhookSettings(WEBHOOK_ID, true, emulator.baseUrl(), Duration.ofMinutes(15)),
                 () -> anchors, Clock.systemUTC());
         events = new WebhookEvents(books.database, books.paypal, members,
-                new Donations(books.database, books.paypal, java.util.Optional::empty));
+                new Donations(books.database, books.paypal, java.util.Optional::empty), donation -> {
+                    throw new AssertionError("no donation here");
+                });
     }
 
     @AfterEach
