@@ -85,8 +85,9 @@ class DonationIT {
         assertThat(paypal.captureCount()).isEqualTo(1);
 
         TestMail.Letter letter = TestMail.awaitLetter(payer, "Merci pour votre don");
-        assertThat(letter.body()).contains("40,00", "/receipt.pdf");
+        assertThat(letter.body()).contains("40,00", "/receipt.pdf", "Votre reçu est joint");
         assertThat(TestMail.lettersTo(payer)).hasSize(1);
+        assertThat(receiptText(letter)).contains("Reçu de don", "Éloïse", captureId);
         String receiptPath = letter.body().substring(letter.body().indexOf(TestServer.url("/api/donations/")))
                 .lines().findFirst().orElseThrow().strip().substring(TestServer.url("").length());
         HttpResponse<byte[]> receipt = TestServer.newSession().send(HttpRequest.newBuilder(URI.create(TestServer.url(
@@ -98,8 +99,8 @@ class DonationIT {
     }
 
     @Test
-    void theWebhookBeforeTheReturnPageGivesOneEntryAndOneLetter() throws Exception {
-        JsonObject started = create("25.00", null, "en");
+    void theWebhookBeforeTheReturnPageGivesOneEntryAndOneLetterWithTheReceiptInTheDonorsLanguage() throws Exception {
+        JsonObject started = create("25.00", "Théo", "fr");
         String orderId = started.getString("orderId");
         paypal.approve(orderId);
         // The donor's capture reaches PayPal but every answer is lost: Herdbook gives up, nothing booked yet.
@@ -109,15 +110,35 @@ class DonationIT {
         String captureId = paypal.captureOf(orderId);
         assertThat(entries(captureId)).isZero();
 
-        assertThat(paypal.send(paypal.lastEvent("PAYMENT.CAPTURE.COMPLETED"))).isEqualTo(200);
+        // The webhook alone books it and thanks the donor, in French, with the receipt attached.
+        String webhook = paypal.lastEvent("PAYMENT.CAPTURE.COMPLETED");
+        assertThat(paypal.send(webhook)).isEqualTo(200);
         assertThat(entries(captureId)).isEqualTo(1);
+        TestMail.Letter letter = TestMail.awaitLetter(payer, "Merci pour votre don");
+        assertThat(letter.language()).isEqualTo("fr");
+        assertThat(letter.body()).contains("25,00", "Votre reçu est joint", "/receipt.pdf");
+        assertThat(receiptText(letter)).contains("Reçu de don", "Théo", "25,00", captureId);
+
+        // The donor comes back afterwards, and PayPal retries the webhook: still one entry, one letter.
         HttpResponse<String> captured = TestServer.postJson(TestServer.newSession(), "/api/donations/" + orderId
                 + "/capture", "");
         assertThat(captured.statusCode()).as(captured.body()).isEqualTo(200);
         assertThat(TestServer.json(captured).getString("fee")).isEqualTo("1.03");
+        assertThat(paypal.send(webhook)).isEqualTo(200);
         assertThat(entries(captureId)).isEqualTo(1);
         assertThat(paypal.captureCount()).isEqualTo(1);
-        assertThat(TestMail.awaitLetter(payer, "Thank you for your donation").body()).contains("25.00");
+        assertThat(TestMail.lettersTo(payer)).as("one letter").hasSize(1);
+    }
+
+    /** The one PDF attached to {@code letter}, as text. */
+    private static String receiptText(TestMail.Letter letter) throws java.io.IOException {
+        assertThat(letter.attachments()).hasSize(1);
+        TestMail.Attachment receipt = letter.attachments().get(0);
+        assertThat(receipt.contentType()).startsWith("application/pdf");
+        assertThat(receipt.fileName()).endsWith(".pdf");
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(receipt.content())) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+        }
     }
 
     @Test

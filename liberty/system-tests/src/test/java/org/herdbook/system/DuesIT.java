@@ -115,7 +115,78 @@ class DuesIT {
                 Map.of());
         assertThat(cancelled.body()).contains("annulé");
         assertThat(paypal.send(paypal.lastEvent("BILLING.SUBSCRIPTION.CANCELLED"))).isEqualTo(200);
+        JsonObject afterCancelling = membership(member);
+        assertThat(afterCancelling.getString("standing")).isEqualTo("active");
+        assertThat(afterCancelling.getJsonObject("duesSubscription").getString("status")).isEqualTo("cancelled");
+        assertThat(TestServer.get(browser, "/member/index.xhtml").body())
+                .contains("annulé (les mois payés restent payés)");
+    }
+
+    @Test
+    void suspensionReactivationRefundsAndExpiryMoveTheStandingOnceEachInAnyOrder() throws Exception {
+        TestPeople.Person member = TestPeople.withRoles("refunded subscriber", "member");
+        HttpResponse<String> started = TestServer.postJson(TestServer.newSession(), "/api/me/dues-subscription",
+                Json.createObjectBuilder().add("planId", plan(0)).build().toString(), "Authorization", member.bearer());
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+        String id = TestServer.json(started).getString("subscriptionId");
+        followAtPaypal(TestServer.json(started).getString("approvalUrl"));
+        String firstSale = paypal.lastEvent("PAYMENT.SALE.COMPLETED");
+        String firstSaleId = Json.createReader(new java.io.StringReader(firstSale)).readObject().getJsonObject("resource")
+                .getString("id");
+        assertThat(paypal.send(firstSale)).isEqualTo(200);
         assertThat(membership(member).getString("standing")).isEqualTo("active");
+
+        // Suspended by PayPal: in grace; active again while the month paid still covers today: active.
+        String suspended = paypal.changeSubscription(id, "SUSPENDED");
+        assertThat(paypal.send(suspended)).isEqualTo(200);
+        assertThat(membership(member).getString("standing")).isEqualTo("in-grace");
+        assertThat(membership(member).getJsonObject("duesSubscription").getString("status")).isEqualTo("suspended");
+        assertThat(paypal.send(paypal.changeSubscription(id, "ACTIVE"))).isEqualTo(200);
+        assertThat(membership(member).getString("standing")).isEqualTo("active");
+        assertThat(paypal.send(suspended)).as("PayPal retries the suspension").isEqualTo(200);
+        String olderSuspension = suspended.replaceFirst("\"id\":\"WH-[^\"]+\"", "\"id\":\"WH-LATE-"
+                + java.util.UUID.randomUUID() + "\"").replaceFirst("\"create_time\":\"[^\"]+\"", "\"create_time\":\""
+                + Instant.now().minus(Duration.ofHours(1)) + "\"");
+        assertThat(paypal.send(olderSuspension)).as("a suspension older than the re-activation, arriving late")
+                .isEqualTo(200);
+        assertThat(membership(member).getString("standing")).isEqualTo("active");
+        assertThat(membership(member).getJsonObject("duesSubscription").getString("status")).isEqualTo("active");
+
+        // A second month's refund arrives before its sale: that month never counts.
+        String secondSale = paypal.chargeSubscription(id, Instant.now());
+        String secondSaleId = Json.createReader(new java.io.StringReader(secondSale)).readObject()
+                .getJsonObject("resource").getString("id");
+        assertThat(paypal.send(paypal.refundSale(secondSaleId, false))).isEqualTo(200);
+        assertThat(paypal.send(secondSale)).isEqualTo(200);
+        assertThat(membership(member).getString("paidUntil")).isEqualTo(TODAY.plusMonths(1).minusDays(1).toString());
+
+        // The first month reversed by the payer's bank: withdrawn (a record of its own), nothing covers today.
+        String reversal = paypal.refundSale(firstSaleId, true);
+        assertThat(paypal.send(reversal)).isEqualTo(200);
+        assertThat(paypal.send(reversal)).as("a retry").isEqualTo(200);
+        JsonObject file = membership(member);
+        assertThat(file.getString("standing")).isEqualTo("in-grace");
+        assertThat(file.get("paidUntil")).as("nothing paid counts any more").isIn(null, jakarta.json.JsonValue.NULL);
+        assertThat(file.getJsonArray("duesPayments")).hasSize(1);
+        assertThat(file.getJsonArray("duesPayments").getJsonObject(0).getString("withdrawal")).isEqualTo("reversed");
+        assertThat(file.getJsonArray("duesPayments").getJsonObject(0).getString("withdrawnOn")).isEqualTo(TODAY.toString());
+        assertThat(TestDatabase.number("SELECT count(*) FROM governance.dues_payment WHERE account_id = ?::uuid",
+                member.id())).as("the payment itself is kept as it was").isEqualTo(1);
+        assertThat(TestDatabase.number("SELECT count(*) FROM governance.dues_withdrawal WHERE reference IN (?, ?)",
+                firstSaleId, secondSaleId)).isEqualTo(2);
+        assertThat(TestDatabase.number("SELECT count(*) FROM governance.standing_change WHERE account_id = ?::uuid"
+                + " AND standing = 'in-grace'", member.id())).as("grace twice: suspension, reversal").isEqualTo(2);
+        String reversalId = Json.createReader(new java.io.StringReader(reversal)).readObject().getJsonObject("resource")
+                .getString("id");
+        assertThat(TestDatabase.number("SELECT count(*) FROM finance.posting p JOIN finance.journal_entry e ON e.id ="
+                + " p.entry_id WHERE e.paypal_txn_id = ? AND p.account_code = '4000' AND p.amount = 5.00", reversalId))
+                .as("the reversal booked against dues, once").isEqualTo(1);
+
+        // Expired: recorded and shown; the standing follows the calendar, nothing more at once.
+        assertThat(paypal.send(paypal.changeSubscription(id, "EXPIRED"))).isEqualTo(200);
+        JsonObject expired = membership(member);
+        assertThat(expired.getJsonObject("duesSubscription").getString("status")).isEqualTo("expired");
+        assertThat(expired.getString("standing")).isEqualTo("in-grace");
     }
 
     @Test

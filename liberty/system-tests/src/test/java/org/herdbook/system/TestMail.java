@@ -2,11 +2,16 @@ package org.herdbook.system;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -34,8 +39,12 @@ public final class TestMail {
         return server;
     }
 
-    /** A letter as a reader sees it. */
-    public record Letter(String to, String subject, String body, String language) {
+    /** A file attached to a letter. */
+    public record Attachment(String fileName, String contentType, byte[] content) {
+    }
+
+    /** A letter as a reader sees it: its text, and the files attached to it. */
+    public record Letter(String to, String subject, String body, String language, List<Attachment> attachments) {
         /** The first link in the body that starts with {@code prefix} (an address on the test server). */
         public String link(String pathPrefix) {
             Matcher matcher = Pattern.compile(Pattern.quote(TestServer.url(pathPrefix)) + "[^\\s]*").matcher(body);
@@ -84,8 +93,27 @@ public final class TestMail {
     private static Letter letter(MimeMessage message) {
         try {
             String[] language = message.getHeader("Content-Language");
+            String body;
+            List<Attachment> attachments = new ArrayList<>();
+            if (message.getContent() instanceof Multipart parts) {
+                StringBuilder text = new StringBuilder();
+                for (int i = 0; i < parts.getCount(); i++) {
+                    BodyPart part = parts.getBodyPart(i);
+                    if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+                        try (InputStream content = part.getInputStream()) {
+                            attachments.add(new Attachment(part.getFileName(), part.getContentType(),
+                                    content.readAllBytes()));
+                        }
+                    } else if (part.isMimeType("text/plain")) {
+                        text.append(part.getContent());
+                    }
+                }
+                body = text.toString();
+            } else {
+                body = String.valueOf(message.getContent());
+            }
             return new Letter(message.getRecipients(Message.RecipientType.TO)[0].toString(), message.getSubject(),
-                    String.valueOf(message.getContent()).replace("\r\n", "\n"), language == null ? "" : language[0]);
+                    body.replace("\r\n", "\n"), language == null ? "" : language[0], List.copyOf(attachments));
         } catch (MessagingException | java.io.IOException e) {
             throw new IllegalStateException(e);
         }

@@ -61,6 +61,7 @@ public class Donations {
     static final int MAX_NAME = 100;
     static final int MAX_MESSAGE = 1000;
     private static final Set<String> LANGUAGES = Set.of("en", "fr");
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Donations.class.getName());
 
     @Resource(lookup = "jdbc/herdbook")
     DataSource dataSource;
@@ -215,6 +216,31 @@ public class Donations {
             insert.executeUpdate();
         } catch (SQLException e) {
             throw Sql.translate(e);
+        }
+    }
+
+    /**
+     * The payer's e-mail address: the one recorded with the capture, else the one PayPal has on the
+     * order (a capture learnt from the webhook does not name its payer). Empty when neither knows
+     * it or PayPal cannot be asked now.
+     */
+    public Optional<String> payerEmail(Donation donation) {
+        Optional<String> recorded = donation.capture().map(Donation.Capture::payerEmail).filter(email -> !email.isBlank());
+        if (recorded.isPresent()) {
+            return recorded;
+        }
+        Optional<PaypalClient> client = account.client();
+        if (client.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Order order = client.get().withRetries("get order", () -> client.get().sdk().getOrdersController().getOrder(
+                    new GetOrderInput.Builder(donation.orderId()).build()).getResult());
+            return Optional.ofNullable(order.getPayer()).map(payer -> payer.getEmailAddress())
+                    .filter(email -> email != null && !email.isBlank());
+        } catch (Refusal refusal) {
+            LOG.warning(() -> "Cannot ask PayPal for the payer of donation " + donation.id() + ": " + refusal.getMessage());
+            return Optional.empty();
         }
     }
 

@@ -43,13 +43,14 @@ class DonationsTest {
     private final Donations donations;
     private final WebhookEvents webhooks;
     private final WebhookVerifier verifier;
+    private final java.util.List<java.util.UUID> thanked = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     DonationsTest() throws Exception {
         emulator = PaypalEmulator.start(0, "client-id", "client-secret");
         PaypalClient client = new PaypalClient(new PaypalApiAccess("client-id", "client-secret", true, emulator.baseUrl()),
                 Duration.ofSeconds(2));
         donations = new Donations(books.database, books.paypal, () -> Optional.of(client));
-        webhooks = new WebhookEvents(books.database, books.paypal, new NoMembers(), donations);
+        webhooks = new WebhookEvents(books.database, books.paypal, new NoMembers(), donations, thanked::add);
         emulator.checkout().deliverWebhooksTo(URI.create("http://localhost:1/unused"), "WH-DONATIONS");
         var anchors = TrustAnchors.of(new ByteArrayInputStream(
                 emulator.checkout().signer().authorityPem().getBytes(StandardCharsets.US_ASCII)));
@@ -123,6 +124,11 @@ class DonationsTest {
         String captureId = emulator.checkout().captureOf(started.orderId());
         assertThat(donations.byOrder(started.orderId()).orElseThrow().capture()).as("the webhook recorded it")
                 .hasValueSatisfying(capture -> assertThat(capture.captureId()).isEqualTo(captureId));
+        assertThat(thanked).as("the donor may be thanked from the webhook").containsExactly(started.donationId());
+        Donation recorded = donations.byOrder(started.orderId()).orElseThrow();
+        assertThat(recorded.capture().orElseThrow().payerEmail()).as("a capture event does not name its payer").isNull();
+        assertThat(recorded.language()).as("kept since the donation was created").isEqualTo("fr");
+        assertThat(donations.payerEmail(recorded)).as("the order does").contains("payer@example.org");
 
         Donation donation = capture(started.orderId());
 
@@ -191,6 +197,11 @@ class DonationsTest {
 
         @Override
         public void subscriptionChanged(String member, String subscriptionId, String status, Instant at) {
+            throw new AssertionError("no dues here");
+        }
+
+        @Override
+        public void paymentWithdrawn(String saleId, String withdrawalId, Instant at, boolean reversed) {
             throw new AssertionError("no dues here");
         }
     }

@@ -27,6 +27,7 @@ public class AuditLog {
         STANDING_CHANGED("standing.changed"),
         PROJECT_MEMBERSHIP_GRANTED("membership.project-granted"),
         DUES_RECORDED("dues.recorded"),
+        DUES_WITHDRAWN("dues.withdrawn"),
         BYLAWS_CHANGED("bylaws.changed"),
         DATA_EXPORTED("privacy.exported"),
         ACCOUNT_CLOSED("account.closed"),

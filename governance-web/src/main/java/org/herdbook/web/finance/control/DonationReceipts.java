@@ -30,8 +30,8 @@ import org.herdbook.web.i18n.Messages;
 import org.herdbook.web.mail.control.Letter;
 
 /**
- * What a donor receives, in their language: the thank-you letter (with the link to the receipt)
- * and the receipt itself, a one-page PDF set in the Liberation Sans that PDFBox ships (embedded,
+ * What a donor receives, in their language: the thank-you letter (with the receipt attached and
+ * its link) and the receipt itself, a one-page PDF set in the Liberation Sans that PDFBox ships (embedded,
  * subset), so that every Herdbook PDF looks alike and any character of a name prints.
  */
 @ApplicationScoped
@@ -54,17 +54,19 @@ public class DonationReceipts {
         return baseUrl + "/api/donations/" + donation + "/receipt.pdf";
     }
 
-    /** Posts the thank-you letter to the payer (sent once the transaction commits). */
-    public void thank(Donation donation) {
+    /**
+     * Posts the thank-you letter to {@code payerEmail} (sent once the transaction commits), in the
+     * donor's language, with the receipt attached (and its link in the text).
+     */
+    public void thank(Donation donation, String payerEmail) {
         Donation.Capture capture = donation.capture().orElseThrow();
-        if (capture.payerEmail() == null || capture.payerEmail().isBlank()) {
-            return;
-        }
         Language language = language(donation);
         Object[] arguments = {foundationName(language), donation.donorName() == null ? "" : donation.donorName(),
                 amount(language, capture.gross()), receiptUrl(donation.id())};
-        outbox.fire(new Letter(capture.payerEmail(), language, messages.get(language, "mail.donation-thanks.subject",
-                arguments), messages.get(language, "mail.donation-thanks.body", arguments)));
+        outbox.fire(new Letter(payerEmail, language, messages.get(language, "mail.donation-thanks.subject", arguments),
+                messages.get(language, "mail.donation-thanks.body", arguments), List.of(new Letter.Attachment(
+                        messages.get(language, "donation.receipt.file", donation.id()), "application/pdf",
+                        receipt(donation)))));
     }
 
     /** The receipt of a captured donation, as PDF bytes. */

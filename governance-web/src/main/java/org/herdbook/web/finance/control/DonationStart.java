@@ -16,7 +16,8 @@ import org.herdbook.web.i18n.RequestLanguage;
 /**
  * The donation use case as the page and the API share it: the amount read in the foundation's
  * currency, PayPal's return to this server's donation return page, and the thank-you letter
- * posted once, by whichever capture comes first with the payer's address.
+ * posted once ({@link DonationLetters}), whichever of this page and PayPal's webhook records the
+ * capture first.
  */
 @ApplicationScoped
 public class DonationStart {
@@ -27,7 +28,7 @@ public class DonationStart {
     @Inject
     Donations donations;
     @Inject
-    DonationReceipts receipts;
+    DonationLetters letters;
     @Inject
     FinancePolicy policy;
     @Inject
@@ -53,10 +54,7 @@ public class DonationStart {
     @Transactional(Transactional.TxType.MANDATORY)
     public Donation capture(String orderId) {
         Donation donation = donations.capture(orderId);
-        if (donation.capture().map(Donation.Capture::payerEmail).filter(email -> !email.isBlank()).isPresent()
-                && donations.claimThanks(donation.id())) {
-            receipts.thank(donation);
-        }
+        letters.captured(donation.id());
         return donation;
     }
 }

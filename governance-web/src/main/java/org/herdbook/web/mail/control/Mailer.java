@@ -10,8 +10,13 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import jakarta.activation.DataHandler;
+import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.util.Date;
 import java.util.Optional;
 import java.util.Properties;
@@ -70,7 +75,8 @@ public class Mailer {
     public void send(Letter letter) {
         if (!isConfigured()) {
             LOG.info(() -> "E-mail not sent (no SMTP server configured) to " + letter.to() + "\nSubject: "
-                    + letter.subject() + "\n\n" + letter.body());
+                    + letter.subject() + "\n\n" + letter.body() + letter.attachments().stream()
+                            .map(attachment -> "\n[attached: " + attachment.fileName() + "]").reduce("", String::concat));
             return;
         }
         try {
@@ -78,7 +84,23 @@ public class Mailer {
             message.setFrom(new InternetAddress(from));
             message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(letter.to(), true));
             message.setSubject(letter.subject(), "UTF-8");
-            message.setText(letter.body(), "UTF-8");
+            if (letter.attachments().isEmpty()) {
+                message.setText(letter.body(), "UTF-8");
+            } else {
+                MimeMultipart parts = new MimeMultipart();
+                MimeBodyPart text = new MimeBodyPart();
+                text.setText(letter.body(), "UTF-8");
+                parts.addBodyPart(text);
+                for (Letter.Attachment attachment : letter.attachments()) {
+                    MimeBodyPart file = new MimeBodyPart();
+                    file.setDataHandler(new DataHandler(new ByteArrayDataSource(attachment.content(),
+                            attachment.contentType())));
+                    file.setFileName(attachment.fileName());
+                    file.setDisposition(Part.ATTACHMENT);
+                    parts.addBodyPart(file);
+                }
+                message.setContent(parts);
+            }
             message.setHeader("Content-Language", letter.language().tag());
             message.setSentDate(new Date());
             Transport.send(message);

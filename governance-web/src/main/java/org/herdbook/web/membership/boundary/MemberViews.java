@@ -2,14 +2,18 @@ package org.herdbook.web.membership.boundary;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.herdbook.web.account.entity.Account;
 import org.herdbook.web.membership.control.Memberships;
 import org.herdbook.web.membership.control.StandingHistory;
 import org.herdbook.web.membership.control.VotingEligibility;
 import org.herdbook.web.membership.entity.DuesPayment;
+import org.herdbook.web.membership.entity.DuesSubscriptionChange;
+import org.herdbook.web.membership.entity.DuesWithdrawal;
 import org.herdbook.web.membership.entity.ProjectContribution;
 
 /** How the API shows members. Dates are ISO days in the foundation's time zone; absent values are null. */
@@ -25,11 +29,22 @@ public final class MemberViews {
         }
     }
 
+    /** A dues payment; {@code withdrawnOn} and {@code withdrawal} ({@code refunded}, {@code reversed}) when its money went back. */
     public record Payment(BigDecimal amount, String currency, LocalDate paidOn, LocalDate coversUntil, String source,
-            String reference) {
-        static Payment of(DuesPayment payment) {
+            String reference, LocalDate withdrawnOn, String withdrawal) {
+        static Payment of(DuesPayment payment, Memberships.MemberFile file) {
+            Optional<DuesWithdrawal> withdrawn = file.withdrawal(payment);
             return new Payment(payment.getAmount().getAmount(), payment.getAmount().getCurrency().getCurrencyCode(),
-                    payment.getPaidOn(), payment.getCoversUntil(), payment.getSource(), payment.getReference());
+                    payment.getPaidOn(), payment.getCoversUntil(), payment.getSource(), payment.getReference(),
+                    withdrawn.map(DuesWithdrawal::getWithdrawnOn).orElse(null),
+                    withdrawn.map(DuesWithdrawal::getCause).orElse(null));
+        }
+    }
+
+    /** The member's PayPal subscription as PayPal's latest event describes it. */
+    public record Subscription(String subscriptionId, String status, OffsetDateTime since) {
+        static Subscription of(DuesSubscriptionChange change) {
+            return new Subscription(change.getSubscriptionId(), change.getStatus().code(), change.getChangedAt());
         }
     }
 
@@ -53,7 +68,7 @@ public final class MemberViews {
     /** A member's file as the member (and the board) see it. */
     public record MemberFile(UUID id, String displayName, String email, String memberClass, String standing,
             LocalDate paidUntil, Eligibility votingToday, List<Period> standingHistory, List<Payment> duesPayments,
-            List<Contribution> projectContributions) {
+            List<Contribution> projectContributions, Subscription duesSubscription) {
         /** The member's file as it stands today in the foundation's time zone. */
         static MemberFile of(Memberships memberships, Account account) {
             return of(memberships.file(account), memberships.foundation().today());
@@ -64,8 +79,9 @@ public final class MemberViews {
                     file.membership().getMemberClass().code(), file.standing().code(), file.paidUntil().orElse(null),
                     Eligibility.of(today, file.eligibleToday()),
                     file.history().periods().stream().map(Period::of).toList(),
-                    file.payments().stream().map(Payment::of).toList(),
-                    file.contributions().stream().map(Contribution::of).toList());
+                    file.payments().stream().map(payment -> Payment.of(payment, file)).toList(),
+                    file.contributions().stream().map(Contribution::of).toList(),
+                    file.subscription().map(Subscription::of).orElse(null));
         }
     }
 

@@ -9,7 +9,8 @@ import org.herdbook.web.membership.entity.Standing;
 /**
  * How dues move a general member's standing: a payment covers whole months from the end of what
  * was already paid (or from the payment day after a gap); the day after the paid period the member
- * is in grace; when the grace days run out, lapsed.
+ * is in grace; when the grace days run out, lapsed. A member put in grace with nothing paid at all
+ * (their only payment was refunded) lapses when the grace days counted from that day run out.
  */
 public final class DuesCalendar {
 
@@ -38,6 +39,10 @@ public final class DuesCalendar {
             int graceDays) {
         List<Due> due = new ArrayList<>();
         if (paidUntil.isEmpty()) {
+            // In grace with nothing paid (the only payment was refunded): the grace days count from its start.
+            if (current == Standing.IN_GRACE && !today.isBefore(since.plusDays(graceDays))) {
+                due.add(new Due(Standing.LAPSED, since.plusDays(graceDays)));
+            }
             return due;
         }
         LocalDate graceStarts = paidUntil.get().plusDays(1);

@@ -24,6 +24,8 @@ import org.herdbook.web.audit.control.AuditLog;
 import org.herdbook.web.foundation.control.FoundationProfile;
 import org.herdbook.web.foundation.entity.Foundation;
 import org.herdbook.web.membership.entity.DuesPayment;
+import org.herdbook.web.membership.entity.DuesSubscriptionChange;
+import org.herdbook.web.membership.entity.DuesWithdrawal;
 import org.herdbook.web.membership.entity.MemberClass;
 import org.herdbook.web.membership.entity.Membership;
 import org.herdbook.web.membership.entity.ProjectContribution;
@@ -49,7 +51,24 @@ public class Memberships {
     /** A member's file: what the member and the board see. */
     public record MemberFile(Account account, Membership membership, StandingHistory history, Standing standing,
             Optional<LocalDate> paidUntil, List<DuesPayment> payments, List<ProjectContribution> contributions,
-            VotingEligibility.Verdict eligibleToday) {
+            VotingEligibility.Verdict eligibleToday, List<DuesWithdrawal> withdrawals,
+            Optional<DuesSubscriptionChange> subscription) {
+
+        /** The PayPal subscription's status code ({@code active}, {@code cancelled}...), or null without one. */
+        public String subscriptionStatus() {
+            return subscription.map(change -> change.getStatus().code()).orElse(null);
+        }
+
+        /** The day {@code payment} was withdrawn, or null while it counts (for the pages). */
+        public LocalDate withdrawnOn(DuesPayment payment) {
+            return withdrawal(payment).map(DuesWithdrawal::getWithdrawnOn).orElse(null);
+        }
+
+        /** When {@code payment} was withdrawn (its money went back), if it was. */
+        public Optional<DuesWithdrawal> withdrawal(DuesPayment payment) {
+            return withdrawals.stream().filter(withdrawal -> withdrawal.getSource().equals(payment.getSource())
+                    && withdrawal.getReference().equals(payment.getReference())).findFirst();
+        }
     }
 
     /** The project a membership rests on, as the board grants it. */
@@ -88,11 +107,16 @@ public class Memberships {
         return effective(stored(account), paidUntil(account), foundation());
     }
 
+    /** The last day covered by the member's dues payments that still count (none withdrawn). */
     public Optional<LocalDate> paidUntil(UUID account) {
         return Optional.ofNullable(entityManager.createQuery(
-                "SELECT MAX(p.coversUntil) FROM DuesPayment p WHERE p.accountId = :account", LocalDate.class)
-                .setParameter("account", account).getSingleResult());
+                "SELECT MAX(p.coversUntil) FROM DuesPayment p WHERE p.accountId = :account AND " + NOT_WITHDRAWN,
+                LocalDate.class).setParameter("account", account).getSingleResult());
     }
+
+    /** A payment counts unless a withdrawal names its source and reference. */
+    private static final String NOT_WITHDRAWN = "NOT EXISTS (SELECT w.id FROM DuesWithdrawal w"
+            + " WHERE w.source = p.source AND w.reference = p.reference)";
 
     public MemberFile file(Account account) {
         Membership membership = of(account.getId())
@@ -103,7 +127,17 @@ public class Memberships {
                 paidUntil(account.getId()),
                 entityManager.createNamedQuery(DuesPayment.OF_ACCOUNT, DuesPayment.class)
                         .setParameter("account", account.getId()).getResultList(),
-                contributions(account.getId()), VotingEligibility.on(history, today, rules()));
+                contributions(account.getId()), VotingEligibility.on(history, today, rules()),
+                entityManager.createQuery("SELECT w FROM DuesWithdrawal w WHERE EXISTS (SELECT p.id FROM DuesPayment p"
+                        + " WHERE p.accountId = :account AND p.source = w.source AND p.reference = w.reference)",
+                        DuesWithdrawal.class).setParameter("account", account.getId()).getResultList(),
+                subscription(account.getId()));
+    }
+
+    /** The member's PayPal subscription as PayPal's latest event (by its own time) describes it. */
+    public Optional<DuesSubscriptionChange> subscription(UUID account) {
+        return entityManager.createNamedQuery(DuesSubscriptionChange.OF_ACCOUNT, DuesSubscriptionChange.class)
+                .setParameter("account", account).setMaxResults(1).getResultStream().findFirst();
     }
 
     public List<ProjectContribution> contributions(UUID account) {
@@ -225,6 +259,74 @@ public class Memberships {
     }
 
     /**
+     * Withdraws the dues payment {@code reference} from {@code source} because its money went back:
+     * a dated record, the payment itself untouched. From then on it covers nothing, so a member
+     * whose dues no longer cover today moves to grace (from the day after what still counts, or
+     * from {@code on} when nothing does) and lapses when the grace days run out, unless a payment
+     * comes. Once per payment: a second withdrawal of the same payment changes nothing. The payment
+     * may not be known yet (a refund that arrives before its sale): the withdrawal is kept and the
+     * sale, when it comes, is not counted.
+     *
+     * @return whether this call withdrew it (false: withdrawn already)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean withdrawDuesPayment(DuesPayment.Source source, String reference, LocalDate on,
+            DuesWithdrawal.Cause cause, String causeReference) {
+        Optional<UUID> account = entityManager.createQuery("SELECT p.accountId FROM DuesPayment p WHERE p.source = :source"
+                + " AND p.reference = :reference", UUID.class).setParameter("source", source.code())
+                .setParameter("reference", reference).setMaxResults(1).getResultStream().findFirst();
+        account.ifPresent(this::lock);
+        if (isWithdrawn(source, reference)) {
+            return false;
+        }
+        if (account.isEmpty()) {
+            entityManager.persist(new DuesWithdrawal(source, reference, null, on, cause, causeReference));
+            entityManager.flush();
+            return true;
+        }
+        UUID member = account.get();
+        writeDueCalendarChanges(member, history(member));
+        entityManager.persist(new DuesWithdrawal(source, reference, member, on, cause, causeReference));
+        entityManager.flush();
+        audit.record(null, AuditLog.Action.DUES_WITHDRAWN, member, source.code() + " " + reference + " " + cause.code()
+                + " on " + on + " (" + causeReference + ")");
+        StandingHistory after = history(member);
+        writeDueCalendarChanges(member, after);
+        LocalDate today = foundation().today();
+        boolean general = of(member).map(Membership::getMemberClass).filter(MemberClass.GENERAL::equals).isPresent();
+        if (general && paidUntil(member).isEmpty() && after.latest().filter(Standing.ACTIVE::equals).isPresent()
+                && after.lastChangeDay().filter(day -> day.isAfter(today)).isEmpty()) {
+            changeStanding(member, Standing.IN_GRACE, today, StandingCause.DUES_OVERDUE,
+                    "dues payment " + reference + " " + cause.code(), null);
+        }
+        return true;
+    }
+
+    /** Whether dues payment {@code reference} from {@code source} was withdrawn. */
+    public boolean isWithdrawn(DuesPayment.Source source, String reference) {
+        return entityManager.createQuery("SELECT count(w) FROM DuesWithdrawal w WHERE w.source = :source"
+                + " AND w.reference = :reference", Long.class).setParameter("source", source.code())
+                .setParameter("reference", reference).getSingleResult() > 0;
+    }
+
+    /**
+     * Records what PayPal says of the member's subscription at {@code changedAt} (the event's time).
+     *
+     * @return the subscription's status now, by the latest event time among those recorded
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public DuesSubscriptionChange.Status recordSubscriptionChange(UUID account, String subscriptionId,
+            DuesSubscriptionChange.Status status, java.time.Instant changedAt) {
+        lock(account);
+        entityManager.persist(new DuesSubscriptionChange(account, subscriptionId, status, changedAt));
+        entityManager.flush();
+        return entityManager.createQuery("SELECT c FROM DuesSubscriptionChange c WHERE c.accountId = :account"
+                + " AND c.subscriptionId = :subscription ORDER BY c.changedAt DESC, c.recordedAt DESC",
+                DuesSubscriptionChange.class).setParameter("account", account).setParameter("subscription", subscriptionId)
+                .setMaxResults(1).getSingleResult().getStatus();
+    }
+
+    /**
      * Writes down the grace and lapse changes the dues calendar has made due for everyone.
      * Safe when several servers run it at once: one takes the lock, the others skip.
      *
@@ -342,7 +444,7 @@ public class Memberships {
     private Map<UUID, LocalDate> paidUntilByAccount() {
         Map<UUID, LocalDate> all = new LinkedHashMap<>();
         for (Object[] row : entityManager.createQuery("SELECT p.accountId, MAX(p.coversUntil) FROM DuesPayment p"
-                + " GROUP BY p.accountId", Object[].class).getResultList()) {
+                + " WHERE " + NOT_WITHDRAWN + " GROUP BY p.accountId", Object[].class).getResultList()) {
             all.put((UUID) row[0], (LocalDate) row[1]);
         }
         return all;

@@ -14,17 +14,28 @@ import org.herdbook.finance.money.Money;
 import org.herdbook.finance.paypal.webhook.control.DuesMembers;
 import org.herdbook.web.foundation.entity.Foundation;
 import org.herdbook.web.membership.entity.DuesPayment;
+import org.herdbook.web.membership.entity.DuesSubscriptionChange;
+import org.herdbook.web.membership.entity.DuesWithdrawal;
 import org.herdbook.web.membership.entity.Standing;
 import org.herdbook.web.membership.entity.StandingCause;
 
 /**
  * PayPal's subscription events applied to members, through the same rules as a payment the
- * treasurer records by hand: a monthly payment covers one month and makes the member active; a
- * failed payment (or a suspended subscription) puts an active member in grace, and the dues
- * calendar then lapses them when the grace days run out unless a payment comes. A cancelled or
- * expired subscription changes nothing at once: the months paid stay paid, and the calendar
- * takes over when they end. The subscription's {@code custom_id} is the member's account id;
- * an event for anyone else is logged and left alone (the books still record the money).
+ * treasurer records by hand, each event once (the finance module's event store sees to that):
+ * <ul>
+ * <li>a monthly payment covers one month and makes the member active;</li>
+ * <li>a failed payment puts an active member in grace; so does a suspended subscription, unless a
+ * later event (by PayPal's event time) says the subscription is active again;</li>
+ * <li>a re-activated subscription makes a member in grace active again when what they paid still
+ * covers today;</li>
+ * <li>a cancelled or expired subscription is recorded (the member and the board see it) and
+ * changes nothing at once: the months paid stay paid, and the calendar takes over when they end;</li>
+ * <li>a refunded or reversed payment is withdrawn (a new dated record) and covers nothing any more,
+ * so a member it no longer covers goes into grace and lapses unless a payment comes; a refund that
+ * arrives before its sale withdraws the sale when it comes (it is then not recorded).</li>
+ * </ul>
+ * The subscription's {@code custom_id} is the member's account id; an event for anyone else is
+ * logged and left alone (the books still record the money).
  */
 @ApplicationScoped
 public class PaypalDuesMembers implements DuesMembers {
@@ -50,6 +61,11 @@ public class PaypalDuesMembers implements DuesMembers {
         if (recorded) {
             return;
         }
+        if (memberships.isWithdrawn(DuesPayment.Source.PAYPAL, saleId)) {
+            LOG.info(() -> "PayPal sale " + saleId + " of " + account.get() + " was refunded before it arrived: not"
+                    + " recorded as dues");
+            return;
+        }
         Foundation foundation = memberships.foundation();
         // Checked here rather than caught: a refusal crossing a transactional method dooms the transaction.
         if (!amount.getCurrency().equals(foundation.getDefaultCurrency())) {
@@ -64,24 +80,71 @@ public class PaypalDuesMembers implements DuesMembers {
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void paymentFailed(String member, Instant at, String subscriptionId) {
-        Optional<UUID> account = member(member, subscriptionId);
-        if (account.isEmpty()) {
-            return;
-        }
-        StandingHistory history = memberships.history(account.get());
-        LocalDate today = memberships.foundation().today();
-        if (history.latest().orElse(Standing.APPLICANT) != Standing.ACTIVE
-                || history.lastChangeDay().filter(day -> day.isAfter(today)).isPresent()) {
-            return;
-        }
-        memberships.changeStanding(account.get(), Standing.IN_GRACE, today, StandingCause.DUES_OVERDUE,
-                "PayPal payment failed (subscription " + subscriptionId + ")", null);
+        member(member, subscriptionId).ifPresent(account -> late(account, "PayPal payment failed (subscription "
+                + subscriptionId + ")"));
     }
 
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void subscriptionChanged(String member, String subscriptionId, String status, Instant at) {
-        LOG.info(() -> "PayPal subscription " + subscriptionId + " of " + member + " is now " + status);
+        Optional<UUID> account = member(member, subscriptionId);
+        DuesSubscriptionChange.Status changed;
+        try {
+            changed = DuesSubscriptionChange.Status.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            LOG.warning(() -> "PayPal subscription " + subscriptionId + " reported as " + status + ": ignored");
+            return;
+        }
+        if (account.isEmpty() || subscriptionId.isBlank()) {
+            return;
+        }
+        DuesSubscriptionChange.Status now = memberships.recordSubscriptionChange(account.get(), subscriptionId, changed,
+                at);
+        LOG.info(() -> "PayPal subscription " + subscriptionId + " of " + member + " became " + status + " at " + at
+                + "; by PayPal's latest event it is " + now);
+        if (changed != now) {
+            return; // an older event than one already applied: it no longer describes the subscription
+        }
+        if (now == DuesSubscriptionChange.Status.SUSPENDED) {
+            late(account.get(), "PayPal subscription " + subscriptionId + " suspended");
+        } else if (now == DuesSubscriptionChange.Status.ACTIVE) {
+            reactivate(account.get(), subscriptionId);
+        }
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void paymentWithdrawn(String saleId, String withdrawalId, Instant at, boolean reversed) {
+        LocalDate on = at.atZone(memberships.foundation().getTimeZone()).toLocalDate();
+        if (memberships.withdrawDuesPayment(DuesPayment.Source.PAYPAL, saleId, on,
+                reversed ? DuesWithdrawal.Cause.REVERSED : DuesWithdrawal.Cause.REFUNDED, withdrawalId)) {
+            LOG.info(() -> "PayPal sale " + saleId + (reversed ? " reversed" : " refunded") + " by " + withdrawalId
+                    + ": withdrawn from the member's dues");
+        }
+    }
+
+    /** An active member is late from today (the calendar lapses them if nothing comes). */
+    private void late(UUID account, String reason) {
+        StandingHistory history = memberships.history(account);
+        LocalDate today = memberships.foundation().today();
+        if (history.latest().orElse(Standing.APPLICANT) != Standing.ACTIVE
+                || history.lastChangeDay().filter(day -> day.isAfter(today)).isPresent()) {
+            return;
+        }
+        memberships.changeStanding(account, Standing.IN_GRACE, today, StandingCause.DUES_OVERDUE, reason, null);
+    }
+
+    /** A member in grace whose dues still cover today is active again from today. */
+    private void reactivate(UUID account, String subscriptionId) {
+        StandingHistory history = memberships.history(account);
+        LocalDate today = memberships.foundation().today();
+        if (history.latest().orElse(Standing.APPLICANT) != Standing.IN_GRACE
+                || history.lastChangeDay().filter(day -> day.isAfter(today)).isPresent()
+                || memberships.paidUntil(account).filter(until -> !until.isBefore(today)).isEmpty()) {
+            return;
+        }
+        memberships.changeStanding(account, Standing.ACTIVE, today, StandingCause.DUES_PAYMENT,
+                "PayPal subscription " + subscriptionId + " active again", null);
     }
 
     private Optional<UUID> member(String member, String reference) {

@@ -57,6 +57,15 @@ class DuesCalendarTest {
     }
 
     @Test
+    void inGraceWithNothingPaidLapsesWhenTheGraceDaysFromItsStartRunOut() {
+        LocalDate graceFrom = LocalDate.of(2026, 4, 10);
+        assertThat(DuesCalendar.dueBy(graceFrom.plusDays(29), Standing.IN_GRACE, graceFrom, Optional.empty(), 30))
+                .isEmpty();
+        assertThat(DuesCalendar.dueBy(graceFrom.plusDays(30), Standing.IN_GRACE, graceFrom, Optional.empty(), 30))
+                .containsExactly(new DuesCalendar.Due(Standing.LAPSED, graceFrom.plusDays(30)));
+    }
+
+    @Test
     void aChangeNeverTakesEffectBeforeTheLatestOne() {
         LocalDate reinstated = LocalDate.of(2026, 6, 1);
         assertThat(DuesCalendar.dueBy(LocalDate.of(2026, 6, 2), Standing.ACTIVE, reinstated,

@@ -53,6 +53,7 @@ public final class Checkout {
     private final Map<String, ObjectNode> products = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> plans = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> subscriptions = new ConcurrentHashMap<>();
+    private final Map<String, ObjectNode> sales = new ConcurrentHashMap<>();
     private final Map<String, String> idempotent = new ConcurrentHashMap<>();
     private final List<String> events = new CopyOnWriteArrayList<>();
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
@@ -204,7 +205,25 @@ public final class Checkout {
         sale.put("custom", subscription.path("custom_id").asText());
         sale.put("create_time", when.toString());
         sale.put("update_time", when.toString());
+        sales.put(sale.path("id").asText(), sale.deepCopy());
         return event("PAYMENT.SALE.COMPLETED", "sale", sale);
+    }
+
+    /**
+     * The subscription payment {@code saleId} goes back to the payer: refunded by the merchant
+     * ({@code PAYMENT.SALE.REFUNDED}) or, {@code reversed}, taken back by the payer's bank
+     * ({@code PAYMENT.SALE.REVERSED}). The v1 refund shape: {@code sale_id}, negative-free amount.
+     */
+    public String refundSale(String saleId, boolean reversed) {
+        ObjectNode sale = sales.get(saleId);
+        ObjectNode refund = JSON.createObjectNode();
+        refund.put("id", (reversed ? "SREV-" : "SREF-") + shortId());
+        refund.put("state", "completed");
+        refund.putObject("amount").put("total", sale.path("amount").path("total").asText())
+                .put("currency", sale.path("amount").path("currency").asText());
+        refund.put("sale_id", saleId);
+        refund.put("create_time", Instant.now().toString()).put("update_time", Instant.now().toString());
+        return event(reversed ? "PAYMENT.SALE.REVERSED" : "PAYMENT.SALE.REFUNDED", "refund", refund);
     }
 
     /** A monthly payment of subscription {@code id} that failed. */
@@ -214,11 +233,12 @@ public final class Checkout {
         return event("BILLING.SUBSCRIPTION.PAYMENT.FAILED", "subscription", subscription);
     }
 
-    /** PayPal changes subscription {@code id} on its own (suspended after failures, expired). */
+    /** PayPal changes subscription {@code id} on its own (suspended after failures, active again, expired). */
     public String changeSubscription(String id, String status) {
         ObjectNode subscription = subscriptions.get(id);
         subscription.put("status", status);
-        return event("BILLING.SUBSCRIPTION." + status, "subscription", subscription.deepCopy());
+        return event("BILLING.SUBSCRIPTION." + ("ACTIVE".equals(status) ? "ACTIVATED" : status), "subscription",
+                subscription.deepCopy());
     }
 
     /** The payer's bank takes back capture {@code captureId}: {@code PAYMENT.CAPTURE.REVERSED}. */

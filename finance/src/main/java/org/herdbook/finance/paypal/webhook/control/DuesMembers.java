@@ -16,9 +16,19 @@ public interface DuesMembers {
     /** A monthly payment arrived (PayPal sale {@code saleId}). */
     void paid(String member, Money amount, Instant paidAt, String saleId);
 
-    /** A monthly payment failed or the subscription was suspended: the member is late. */
+    /** A monthly payment failed: the member is late. */
     void paymentFailed(String member, Instant at, String subscriptionId);
 
-    /** The subscription changed: {@code status} is PayPal's (ACTIVE, CANCELLED, SUSPENDED, EXPIRED). */
+    /**
+     * The subscription changed at {@code at} (the event's time): {@code status} is PayPal's
+     * (ACTIVE, CANCELLED, SUSPENDED, EXPIRED). Events may arrive in any order; {@code at} orders them.
+     */
     void subscriptionChanged(String member, String subscriptionId, String status, Instant at);
+
+    /**
+     * The money of monthly payment {@code saleId} went back to the payer ({@code reversed}: taken
+     * back by the payer's bank; otherwise refunded) by PayPal transaction {@code withdrawalId}. The
+     * refund does not name the member, and may arrive before the sale it refunds.
+     */
+    void paymentWithdrawn(String saleId, String withdrawalId, Instant at, boolean reversed);
 }

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.herdbook.finance.donation.control.DonationThanks;
 import org.herdbook.finance.donation.control.Donations;
 import org.herdbook.finance.donation.entity.Donation;
 import org.herdbook.finance.ledger.control.Sql;
@@ -68,15 +69,19 @@ public class WebhookEvents {
     DuesMembers members;
     @Inject
     Donations donations;
+    @Inject
+    DonationThanks thanks;
 
     protected WebhookEvents() {
     }
 
-    public WebhookEvents(DataSource dataSource, PaypalImport paypal, DuesMembers members, Donations donations) {
+    public WebhookEvents(DataSource dataSource, PaypalImport paypal, DuesMembers members, Donations donations,
+            DonationThanks thanks) {
         this.dataSource = dataSource;
         this.paypal = paypal;
         this.members = members;
         this.donations = donations;
+        this.thanks = thanks;
     }
 
     /**
@@ -122,8 +127,14 @@ public class WebhookEvents {
                 book(line);
                 members.paid(resource.path("custom").asText(""), line.gross(), line.occurredAt(), line.transactionId());
             }
-            case "PAYMENT.SALE.REFUNDED", "PAYMENT.SALE.REVERSED" -> bookRefund(saleRefundLine(resource, eventTime,
-                    type.endsWith("REVERSED") ? LineKind.REVERSAL : LineKind.REFUND), AccountPurpose.DUES);
+            case "PAYMENT.SALE.REFUNDED", "PAYMENT.SALE.REVERSED" -> {
+                boolean reversed = type.endsWith("REVERSED");
+                PaypalLine line = saleRefundLine(resource, eventTime, reversed ? LineKind.REVERSAL : LineKind.REFUND);
+                bookRefund(line, AccountPurpose.DUES);
+                if (line.referenceTransactionId() != null && !line.referenceTransactionId().isBlank()) {
+                    members.paymentWithdrawn(line.referenceTransactionId(), line.transactionId(), line.occurredAt(), reversed);
+                }
+            }
             case "PAYMENT.SALE.DENIED" -> members.paymentFailed(resource.path("custom").asText(""), eventTime,
                     resource.path("billing_agreement_id").asText(""));
             case "PAYMENT.CAPTURE.COMPLETED" -> {
@@ -131,9 +142,11 @@ public class WebhookEvents {
                 book(line);
                 String custom = resource.path("custom_id").asText("");
                 if (custom.startsWith(Donations.CUSTOM_PREFIX)) {
-                    donation(custom.substring(Donations.CUSTOM_PREFIX.length())).ifPresent(id -> donations.recordCapture(id,
-                            new Donation.Capture(line.transactionId(), line.gross(), line.fee().negate(), null,
-                                    line.occurredAt())));
+                    donation(custom.substring(Donations.CUSTOM_PREFIX.length())).ifPresent(id -> {
+                        donations.recordCapture(id, new Donation.Capture(line.transactionId(), line.gross(),
+                                line.fee().negate(), null, line.occurredAt()));
+                        thanks.captured(id);
+                    });
                 }
             }
             case "PAYMENT.CAPTURE.REFUNDED", "PAYMENT.CAPTURE.REVERSED" -> bookRefund(captureRefundLine(resource, eventTime,
@@ -144,9 +157,6 @@ public class WebhookEvents {
                 String status = type.substring("BILLING.SUBSCRIPTION.".length());
                 members.subscriptionChanged(resource.path("custom_id").asText(""), resource.path("id").asText(""),
                         "ACTIVATED".equals(status) ? "ACTIVE" : status, eventTime);
-                if ("SUSPENDED".equals(status)) {
-                    members.paymentFailed(resource.path("custom_id").asText(""), eventTime, resource.path("id").asText(""));
-                }
             }
         }
     }

@@ -50,7 +50,9 @@ class WebhookEventsTest {
         verifier = new WebhookVerifier(new WebhookSettings(WEBHOOK_ID, true, emulator.baseUrl(), Duration.ofMinutes(15)),
                 () -> anchors, Clock.systemUTC());
         events = new WebhookEvents(books.database, books.paypal, members,
-                new Donations(books.database, books.paypal, java.util.Optional::empty));
+                new Donations(books.database, books.paypal, java.util.Optional::empty), donation -> {
+                    throw new AssertionError("no donation here");
+                });
     }
 
     @AfterEach
@@ -158,6 +160,47 @@ class WebhookEventsTest {
                 + "{\"id\":\"I-SUB1\",\"status\":\"CANCELLED\",\"custom_id\":\"member-42\"}}"));
 
         assertThat(members.calls).containsExactly("failed member-42 I-SUB1", "changed member-42 I-SUB1 CANCELLED");
+    }
+
+    @Test
+    void subscriptionStatusesReachTheMembersOnceEachWithTheEventsTime() {
+        String suspended = "{\"id\":\"WH-SUS\",\"event_type\":\"BILLING.SUBSCRIPTION.SUSPENDED\",\"create_time\":"
+                + "\"2026-10-03T08:00:00Z\",\"resource\":{\"id\":\"I-SUB1\",\"status\":\"SUSPENDED\",\"custom_id\":\"member-42\"}}";
+        String activated = "{\"id\":\"WH-ACT\",\"event_type\":\"BILLING.SUBSCRIPTION.ACTIVATED\",\"create_time\":"
+                + "\"2026-10-02T08:00:00Z\",\"resource\":{\"id\":\"I-SUB1\",\"status\":\"ACTIVE\",\"custom_id\":\"member-42\"}}";
+        String expired = "{\"id\":\"WH-EXP\",\"event_type\":\"BILLING.SUBSCRIPTION.EXPIRED\",\"create_time\":"
+                + "\"2026-10-04T08:00:00Z\",\"resource\":{\"id\":\"I-SUB1\",\"status\":\"EXPIRED\",\"custom_id\":\"member-42\"}}";
+        deliver(signed(suspended));
+        deliver(signed(activated));
+        deliver(signed(suspended));
+        deliver(signed(expired));
+
+        assertThat(members.calls).as("suspension is the members' to judge, by the event's time").containsExactly(
+                "changed member-42 I-SUB1 SUSPENDED", "changed member-42 I-SUB1 ACTIVE", "changed member-42 I-SUB1 EXPIRED");
+        assertThat(members.changedAt).containsExactly(Instant.parse("2026-10-03T08:00:00Z"),
+                Instant.parse("2026-10-02T08:00:00Z"), Instant.parse("2026-10-04T08:00:00Z"));
+    }
+
+    @Test
+    void aRefundedOrReversedSaleIsWithdrawnFromTheMembersOnceInEitherOrder() {
+        String refund = "{\"id\":\"WH-SR\",\"event_type\":\"PAYMENT.SALE.REFUNDED\",\"resource\":{\"id\":\"SREF-1\","
+                + "\"state\":\"completed\",\"amount\":{\"total\":\"-10.00\",\"currency\":\"CAD\"},\"sale_id\":\"SALE-7\","
+                + "\"create_time\":\"2026-10-05T09:00:00Z\"}}";
+        String reversal = "{\"id\":\"WH-SV\",\"event_type\":\"PAYMENT.SALE.REVERSED\",\"resource\":{\"id\":\"SREV-2\","
+                + "\"state\":\"completed\",\"amount\":{\"total\":\"10.00\",\"currency\":\"CAD\"},\"sale_id\":\"SALE-8\","
+                + "\"create_time\":\"2026-10-06T09:00:00Z\"}}";
+        deliver(signed(sale("WH-S7", "SALE-7", "member-42")));
+        deliver(signed(refund));
+        deliver(signed(refund));
+        deliver(signed(reversal));
+        deliver(signed(sale("WH-S8", "SALE-8", "member-42")));
+
+        assertThat(members.calls).containsExactly("paid member-42 CAD 10.00 SALE-7",
+                "withdrawn SALE-7 by SREF-1 refunded at 2026-10-05T09:00:00Z",
+                "withdrawn SALE-8 by SREV-2 reversed at 2026-10-06T09:00:00Z", "paid member-42 CAD 10.00 SALE-8");
+        assertThat(postings("SREF-1")).extracting(Posting::accountCode, Posting::amount).containsExactlyInAnyOrder(
+                tuple("1010", Money.parse("CAD -10.00")), tuple("4000", Money.parse("CAD 10.00")));
+        assertThat(postings("SREV-2")).extracting(Posting::accountCode).contains("4000");
     }
 
     @Test
@@ -272,6 +315,7 @@ class WebhookEventsTest {
     /** Records what the members were told. */
     static final class RecordingMembers implements DuesMembers {
         final List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final List<Instant> changedAt = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         @Override
         public void paid(String member, Money amount, Instant paidAt, String saleId) {
@@ -286,6 +330,12 @@ class WebhookEventsTest {
         @Override
         public void subscriptionChanged(String member, String subscriptionId, String status, Instant at) {
             calls.add("changed " + member + " " + subscriptionId + " " + status);
+            changedAt.add(at);
+        }
+
+        @Override
+        public void paymentWithdrawn(String saleId, String withdrawalId, Instant at, boolean reversed) {
+            calls.add("withdrawn " + saleId + " by " + withdrawalId + (reversed ? " reversed" : " refunded") + " at " + at);
         }
     }
 }
