@@ -5,16 +5,14 @@ import java.awt.color.ICC_Profile;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.text.Bidi;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.TimeZone;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -23,14 +21,15 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
 import org.herdbook.reports.figures.entity.MonthlyFigures;
 
 /**
  * The report as a PDF: English then French, each starting on its own page, drawn with PDFBox in
- * Liberation Sans (embedded as a subset, so accented and Cyrillic or Greek names render; a
- * character the font lacks is drawn as "?" rather than failing). Charts are vector paths. Every
+ * Liberation Sans with fallback fonts for the characters it lacks ({@link ReportFonts}: Arabic,
+ * Hebrew, Japanese and Chinese names render; each font embedded as a subset; a character no font
+ * has is drawn as "?" rather than failing; right-to-left runs are put in visual order, Arabic
+ * letters are not joined). Charts are vector paths. Every
  * page carries the foundation's name, the month, its page number and the verification line. The
  * document has its title and language, XMP metadata and an sRGB output intent (steps towards
  * PDF/A; it does not claim conformance, since nothing validates it yet).
@@ -43,7 +42,6 @@ public final class ReportPdf {
     public record Meta(String foundation, int version, Integer replacesVersion, String keyId, String verifyUrl) {
     }
 
-    private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
     private static final PDRectangle SIZE = PDRectangle.A4;
     private static final float MARGIN = 50;
     private static final float BOTTOM = 80;
@@ -54,13 +52,8 @@ public final class ReportPdf {
 
     public static byte[] render(MonthlyFigures figures, String narrativeEn, String narrativeFr, Meta meta) {
         try (PDDocument document = new PDDocument()) {
-            PDType0Font font;
-            try (InputStream ttf = ReportPdf.class.getResourceAsStream(FONT)) {
-                if (ttf == null) {
-                    throw new IllegalStateException("PDFBox's Liberation Sans is missing from the class path");
-                }
-                font = PDType0Font.load(document, ttf);
-            }
+            ReportFonts font = new ReportFonts(document);
+            font.main();
             Layout layout = new Layout(document, font);
             List<Integer> firstPages = new ArrayList<>();
             for (Locale language : List.of(Locale.ENGLISH, Locale.FRENCH)) {
@@ -123,7 +116,7 @@ public final class ReportPdf {
         }
     }
 
-    private static void footers(PDDocument document, PDType0Font font, MonthlyFigures figures, Meta meta,
+    private static void footers(PDDocument document, ReportFonts font, MonthlyFigures figures, Meta meta,
             List<Integer> firstPages) throws IOException {
         int pages = document.getNumberOfPages();
         for (int index = 0; index < pages; index++) {
@@ -185,12 +178,11 @@ public final class ReportPdf {
     /** A cursor going down the pages. */
     private static final class Layout {
         private final PDDocument document;
-        private final PDType0Font font;
-        private final Map<Integer, Boolean> drawable = new HashMap<>();
+        private final ReportFonts font;
         private PDPageContentStream stream;
         private float y;
 
-        Layout(PDDocument document, PDType0Font font) {
+        Layout(PDDocument document, ReportFonts font) {
             this.document = document;
             this.font = font;
         }
@@ -297,22 +289,25 @@ public final class ReportPdf {
             y = base - 16;
         }
 
+        /** Draws one line, font by font, right-to-left runs (Arabic, Hebrew) in their visual order. */
         void show(PDPageContentStream target, String text, float size, float x, float at) throws IOException {
             target.beginText();
-            target.setFont(font, size);
             target.newLineAtOffset(x, at);
-            target.showText(drawableText(text));
+            for (ReportFonts.Run run : font.runs(visual(text))) {
+                target.setFont(run.font(), size);
+                target.showText(run.text());
+            }
             target.endText();
         }
 
         float width(String text, float size) throws IOException {
-            return font.getStringWidth(drawableText(text)) / 1000 * size;
+            return font.width(text, size);
         }
 
         List<String> wrap(String text, float size, float width) throws IOException {
             List<String> lines = new ArrayList<>();
             StringBuilder line = new StringBuilder();
-            for (String word : drawableText(text).split(" ")) {
+            for (String word : spaced(text).split(" ")) {
                 String candidate = line.isEmpty() ? word : line + " " + word;
                 if (width(candidate, size) <= width) {
                     line.setLength(0);
@@ -338,28 +333,33 @@ public final class ReportPdf {
             return lines;
         }
 
-        /** Controls become spaces; characters the font cannot draw become "?". */
-        private String drawableText(String text) {
-            StringBuilder out = new StringBuilder(text.length());
-            text.codePoints().forEach(codePoint -> {
-                if (Character.isISOControl(codePoint)) {
-                    out.append(' ');
-                } else if (drawable.computeIfAbsent(codePoint, this::canDraw)) {
-                    out.appendCodePoint(codePoint);
-                } else {
-                    out.append('?');
-                }
-            });
-            return out.toString();
+        /**
+         * The line in the order its characters appear on the page (Unicode bidirectional algorithm,
+         * the line's direction taken from its first strong character): right-to-left runs reversed.
+         */
+        static String visual(String line) {
+            char[] chars = line.toCharArray();
+            if (!Bidi.requiresBidi(chars, 0, chars.length)) {
+                return line;
+            }
+            Bidi bidi = new Bidi(line, Bidi.DIRECTION_DEFAULT_LEFT_TO_RIGHT);
+            int count = bidi.getRunCount();
+            String[] runs = new String[count];
+            byte[] levels = new byte[count];
+            for (int i = 0; i < count; i++) {
+                String run = line.substring(bidi.getRunStart(i), bidi.getRunLimit(i));
+                levels[i] = (byte) bidi.getRunLevel(i);
+                runs[i] = levels[i] % 2 == 1 ? new StringBuilder(run).reverse().toString() : run;
+            }
+            Bidi.reorderVisually(levels, 0, runs, 0, count);
+            return String.join("", runs);
         }
 
-        private boolean canDraw(int codePoint) {
-            try {
-                font.encode(new String(Character.toChars(codePoint)));
-                return true;
-            } catch (IOException | IllegalArgumentException missing) {
-                return false;
-            }
+        /** Controls become spaces, so that lines break there. */
+        private static String spaced(String text) {
+            StringBuilder out = new StringBuilder(text.length());
+            text.codePoints().forEach(codePoint -> out.appendCodePoint(Character.isISOControl(codePoint) ? ' ' : codePoint));
+            return out.toString();
         }
     }
 }

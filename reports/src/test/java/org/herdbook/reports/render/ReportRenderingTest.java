@@ -5,9 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.ResourceBundle;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.herdbook.reports.figures.SampleFigures;
 import org.herdbook.reports.figures.entity.MonthlyFigures;
@@ -45,14 +51,14 @@ class ReportRenderingTest {
     void thePdfHoldsBothLanguagesTheNarrativeLiterallyAndPageNumbers() throws IOException {
         MonthlyFigures figures = SampleFigures.figures(true);
         byte[] pdf = ReportPdf.render(figures, "Thanks to Zoë and Мария. <script>alert(1)</script>",
-                "Merci à Zoë et à 日本. <script>alert(1)</script>",
+                "Merci à Zoë et à 日本 et 한국. <script>alert(1)</script>",
                 new ReportPdf.Meta("Fondation Québec Libre", 2, 1, "kid-123", "https://herdbook.example/reports/verify.xhtml"));
         assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document).replace(NBSP, " ");
             assertThat(text).contains("Fondation Québec Libre", "Monthly report — March 2026", "Rapport mensuel — mars 2026",
                     "$1,234.50", "1 234,50 $", "Thanks to Zoë and Мария. <script>alert(1)</script>",
-                    "Merci à Zoë et à ??. <script>alert(1)</script>", "Sponsorships (3, confidential)",
+                    "Merci à Zoë et à 日本 et ??. <script>alert(1)</script>", "Sponsorships (3, confidential)",
                     "Page 1 of " + document.getNumberOfPages(), "kid-123", "Version 2", "Corrects version 1",
                     "Hetzner Online");
             assertThat(document.getDocumentInformation().getTitle()).contains("March 2026");
@@ -60,6 +66,40 @@ class ReportRenderingTest {
             assertThat(document.getDocumentCatalog().getOutputIntents()).hasSize(1);
             assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("en");
         }
+    }
+
+    @Test
+    void namesInOtherScriptsAreDrawnWithFallbackFontsEmbeddedAsSubsets() throws IOException {
+        String names = "Zoë, Ελένη, Дмитрий, 東京, عربى, שלום";
+        byte[] pdf = ReportPdf.render(SampleFigures.figures(true), "Thanks to " + names + ".", "Merci à " + names + ".",
+                new ReportPdf.Meta("Fondation Zoë 東京", 1, null, "kid-1", "https://herdbook.example/reports/verify.xhtml"));
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("Zoë", "Ελένη", "Дмитрий", "東京", "عربى", "שלום", "Fondation Zoë 東京");
+            assertThat(text).doesNotContain("Thanks to Zoë, Ελένη, Дмитрий, ??");
+            Map<String, PDFont> fonts = fonts(document);
+            assertThat(fonts.keySet()).anySatisfy(name -> assertThat(name).matches("[A-Z]{6}\\+LiberationSans"))
+                    .anySatisfy(name -> assertThat(name).matches("[A-Z]{6}\\+DejaVuSans"))
+                    .anySatisfy(name -> assertThat(name).matches("[A-Z]{6}\\+.*[Mm][Pp]lus.*|[A-Z]{6}\\+M\\+1p.*"));
+            assertThat(fonts.values()).allSatisfy(font -> assertThat(((PDType0Font) font).getDescendantFont()
+                    .getFontDescriptor().getFontFile2()).as(font.getName() + " embedded").isNotNull());
+        }
+        byte[] latinOnly = ReportPdf.render(SampleFigures.figures(true), "Zoë", "Zoë",
+                new ReportPdf.Meta("Fondation", 1, null, "kid-1", "https://herdbook.example/reports/verify.xhtml"));
+        try (PDDocument document = Loader.loadPDF(latinOnly)) {
+            assertThat(fonts(document).keySet()).singleElement().asString().endsWith("+LiberationSans");
+        }
+    }
+
+    private static Map<String, PDFont> fonts(PDDocument document) throws IOException {
+        Map<String, PDFont> fonts = new TreeMap<>();
+        for (PDPage page : document.getPages()) {
+            for (COSName name : page.getResources().getFontNames()) {
+                PDFont font = page.getResources().getFont(name);
+                fonts.put(font.getName(), font);
+            }
+        }
+        return fonts;
     }
 
     @Test
