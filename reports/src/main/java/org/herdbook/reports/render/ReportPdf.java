@@ -32,6 +32,7 @@ import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDMarkInfo
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDMarkedContentReference;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureTreeRoot;
+import org.apache.pdfbox.pdmodel.documentinterchange.taggedpdf.PDTableAttributeObject;
 import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
 import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
 import org.herdbook.reports.figures.entity.MonthlyFigures;
@@ -353,6 +354,11 @@ public final class ReportPdf {
             room(height);
             for (int i = 0; i < count; i++) {
                 PDStructureElement cell = tags.child(tableRow, header ? "TH" : "TD");
+                if (header) {
+                    PDTableAttributeObject scope = new PDTableAttributeObject();
+                    scope.setScope(PDTableAttributeObject.SCOPE_COLUMN);
+                    cell.addAttribute(scope);
+                }
                 float x = MARGIN + i * other;
                 float lineY = y - size * 1.35f;
                 for (String line : wrapped.get(i)) {

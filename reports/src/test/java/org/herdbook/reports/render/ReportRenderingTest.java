@@ -22,6 +22,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureTreeRoot;
+import org.apache.pdfbox.pdmodel.documentinterchange.taggedpdf.PDTableAttributeObject;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -123,6 +124,9 @@ class ReportRenderingTest {
             assertThat(elements.stream().filter(element -> element.getStructureType().equals("Figure")))
                     .hasSize(4).allSatisfy(figure -> assertThat(figure.getAlternateDescription())
                             .matches("(Expenses by category|Revenue over twelve months|Dépenses par catégorie|Revenus sur douze mois).*: .+"));
+            assertThat(elements.stream().filter(element -> element.getStructureType().equals("TH")))
+                    .isNotEmpty().allSatisfy(header -> assertThat(((PDTableAttributeObject) header.getAttributes()
+                            .getObject(0)).getScope()).isEqualTo(PDTableAttributeObject.SCOPE_COLUMN));
             COSDictionary parentTree = root.getParentTree().getCOSObject();
             assertThat(root.getParentTreeNextKey()).isEqualTo(document.getNumberOfPages());
             for (PDPage page : document.getPages()) {
