@@ -46,8 +46,8 @@ import org.herdbook.reports.figures.entity.MonthlyFigures;
  * page carries the foundation's name, the month, its page number and the verification line. The
  * document is tagged ({@link Tags}: headings, paragraphs, tables, figures with alternative text, one
  * section per language with its /Lang, page furniture as artifacts, MarkInfo /Marked, the title
- * shown by viewers) and has XMP metadata and an sRGB output intent (steps towards PDF/A; it does
- * not claim conformance, since nothing validates it yet).
+ * shown by viewers), XMP metadata and an sRGB output intent, and declares PDF/A-2a and PDF/UA-1
+ * in its XMP: {@code ReportConformanceTest} checks both with veraPDF.
  *
  * <p>Text, the narrative included, is drawn literally: there is no markup to interpret.
  */
@@ -177,12 +177,28 @@ public final class ReportPdf {
         String xmp = "<?xpacket begin=\"\uFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>"
                 + "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
                 + "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\""
-                + " xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">"
+                + " xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\" xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">"
+                + "<pdfuaid:part>1</pdfuaid:part>"
+                + "<pdfaid:part>2</pdfaid:part><pdfaid:conformance>A</pdfaid:conformance>"
                 + "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + ReportCharts.escape(title)
                 + "</rdf:li></rdf:Alt></dc:title>"
                 + "<dc:creator><rdf:Seq><rdf:li>" + ReportCharts.escape(meta.foundation()) + "</rdf:li></rdf:Seq></dc:creator>"
                 + "<dc:language><rdf:Bag><rdf:li>en</rdf:li><rdf:li>fr</rdf:li></rdf:Bag></dc:language>"
                 + "<pdf:Producer>Herdbook</pdf:Producer>"
+                + "</rdf:Description>"
+                // PDF/A admits the PDF/UA identification only with a description of its schema.
+                + "<rdf:Description rdf:about=\"\" xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\""
+                + " xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\""
+                + " xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">"
+                + "<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">"
+                + "<pdfaSchema:schema>PDF/UA identification</pdfaSchema:schema>"
+                + "<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>"
+                + "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>"
+                + "<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType=\"Resource\">"
+                + "<pdfaProperty:name>part</pdfaProperty:name><pdfaProperty:valueType>Integer</pdfaProperty:valueType>"
+                + "<pdfaProperty:category>internal</pdfaProperty:category>"
+                + "<pdfaProperty:description>The part of ISO 14289 the file conforms to</pdfaProperty:description>"
+                + "</rdf:li></rdf:Seq></pdfaSchema:property></rdf:li></rdf:Bag></pdfaExtension:schemas>"
                 + "</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end=\"w\"?>";
         PDMetadata metadata = new PDMetadata(document);
         metadata.importXMPMetadata(xmp.getBytes(StandardCharsets.UTF_8));
