@@ -47,15 +47,15 @@ class MonthlyReportWorkflowBrowserIT {
         chromium.await(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "is not a month"));
         chromium.type("open:month", MONTH);
         chromium.click("open:submit");
-        chromium.await(ExpectedConditions.presenceOfElementLocated(By.id("narrative:en")));
+        chromium.await(ExpectedConditions.presenceOfElementLocated(By.id("narratives:en")));
         assertThat(chromium.text("draft-title")).contains("November 2003");
         assertThat(browser.findElement(By.id("month-state")).getAttribute("data-closed")).isEqualTo("false");
         assertThat(browser.findElements(By.id("publish:submit"))).isEmpty();
         assertThat(chromium.text("section-revenue")).contains("Membership dues");
 
-        chromium.type("narrative:en", "Zoë’s quiet November: <b>no</b> outage.");
-        chromium.type("narrative:fr", "Un novembre calme pour Zoë.");
-        chromium.click("narrative:submit");
+        chromium.type("narratives:en", "Zoë’s quiet November: <b>no</b> outage.");
+        chromium.type("narratives:fr", "Un novembre calme pour Zoë.");
+        chromium.click("narratives:submit");
         chromium.await(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Narratives saved."));
         assertThat(chromium.text("narrative")).isEqualTo("Zoë’s quiet November: <b>no</b> outage.");
 
@@ -81,7 +81,7 @@ class MonthlyReportWorkflowBrowserIT {
         chromium.await(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-month='" + MONTH + "'] a.draft-link")));
         browser.findElement(By.cssSelector("tr[data-month='" + MONTH + "'] a.draft-link")).click();
         chromium.await(ExpectedConditions.presenceOfElementLocated(By.id("publish:submit")));
-        assertThat(browser.findElement(By.id("narrative:fr")).getAttribute("value")).isEqualTo("Un novembre calme pour Zoë.");
+        assertThat(browser.findElement(By.id("narratives:fr")).getAttribute("value")).isEqualTo("Un novembre calme pour Zoë.");
         chromium.click("publish:submit");
         chromium.await(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"),
                 "Le trésorier n’a pas encore clos ce mois"));
