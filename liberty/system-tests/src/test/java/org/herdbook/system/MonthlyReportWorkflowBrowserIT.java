@@ -36,7 +36,7 @@ class MonthlyReportWorkflowBrowserIT {
     @Test
     void theTreasurerWritesTheNarrativeAndTheBoardPublishes() throws Exception {
         Person treasurer = TestPeople.withRoles("Trésorière", "treasurer");
-        Person board = TestPeople.withRoles("Conseil", "board");
+        Person board = TestPeople.speaking("fr", "Conseil", "board");
         var browser = chromium.browser;
 
         signIn(treasurer, "en");
