@@ -113,7 +113,7 @@ public class ReportDraftPage {
         if (!monthChecked) {
             monthChecked = true;
             try {
-                parsed = links.month(month);
+                parsed = links.month(month == null ? "" : month);
             } catch (Refusal refusal) {
                 refuse(refusal);
             }
