@@ -158,6 +158,8 @@ class AuthorizationIT {
         pages.put("/board/meetings.xhtml", roles("board", "secretary"));
         pages.put("/board/board.xhtml", roles("board", "secretary"));
         pages.put("/treasurer/dues.xhtml", roles("treasurer"));
+        pages.put("/board/reports.xhtml", roles("treasurer", "board"));
+        pages.put("/board/report-draft.xhtml?month=2099-01", roles("treasurer", "board"));
         pages.put("/admin/index.xhtml", roles("admin"));
         pages.put("/admin/accounts.xhtml", roles("admin"));
         pages.put("/admin/audit.xhtml", roles("admin"));

@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -51,7 +50,6 @@ import org.herdbook.web.report.control.InstanceFiguresFetch;
 @Tag(name = "Reports")
 public class MonthlyReportResource {
 
-    static final int NARRATIVE_MAX = 20_000;
     static final long PDF_MAX_BYTES = 20L * 1024 * 1024;
 
     @Inject
@@ -182,12 +180,8 @@ public class MonthlyReportResource {
             + " French (plain text, at most 20,000 characters each); figures are never typed")
     public JsonObject updateMonthlyReportNarrative(@PathParam("month") String month, Narrative narrative) {
         YearMonth parsed = links.month(month);
-        List<String> problems = new ArrayList<>();
-        if (narrative == null || narrative.en() == null || narrative.fr() == null) {
-            problems.add("reports.narrative.missing");
-        } else if (narrative.en().length() > NARRATIVE_MAX || narrative.fr().length() > NARRATIVE_MAX) {
-            problems.add("reports.narrative.too-long");
-        }
+        List<String> problems = narrative == null ? List.of("reports.narrative.missing")
+                : ReportInput.narrativeProblems(narrative.en(), narrative.fr());
         InvalidInput.refuseUnlessEmpty(problems);
         return draft(links.refusals(() -> workflow.updateNarrative(parsed, narrative.en(), narrative.fr(), caller())));
     }
@@ -217,21 +211,12 @@ public class MonthlyReportResource {
             + " always typed: Mastodon has no API for them)")
     public JsonObject recordInstanceFigures(@PathParam("month") String month, InstanceInput input) {
         YearMonth parsed = links.month(month);
-        List<String> problems = new ArrayList<>();
-        if (input == null || input.users() == null || input.activeUsers() == null || input.newUsers() == null
-                || input.reportsOpened() == null || input.reportsResolved() == null) {
-            problems.add("reports.instance.missing");
-        } else if (negative(input.users(), input.activeUsers(), input.newUsers(), input.reportsOpened(),
-                input.reportsResolved(), input.appealsReceived(), input.appealsApproved())) {
-            problems.add("reports.instance.negative");
-        } else if (input.appealsApproved() != null && (input.appealsReceived() == null
-                || input.appealsApproved() > input.appealsReceived())) {
-            problems.add("reports.instance.appeals");
-        }
+        List<String> problems = input == null ? List.of("reports.instance.missing")
+                : ReportInput.instanceProblems(input.users(), input.activeUsers(), input.newUsers(),
+                        input.reportsOpened(), input.reportsResolved(), input.appealsReceived(), input.appealsApproved());
         InvalidInput.refuseUnlessEmpty(problems);
-        MonthlyFigures.Instance figures = new MonthlyFigures.Instance(input.users(), input.activeUsers(),
-                input.newUsers(), input.reportsOpened(), input.reportsResolved(), input.appealsReceived(),
-                input.appealsApproved(), "hand");
+        MonthlyFigures.Instance figures = ReportInput.typed(input.users(), input.activeUsers(), input.newUsers(),
+                input.reportsOpened(), input.reportsResolved(), input.appealsReceived(), input.appealsApproved());
         instanceFigures.store(parsed, figures, caller());
         return Json.createObjectBuilder().add("month", parsed.toString())
                 .add("instance", FiguresJson.toJson(figures))
@@ -255,15 +240,6 @@ public class MonthlyReportResource {
                 .orElseThrow(() -> new Refusal("report-mastodon-failed", Response.Status.BAD_GATEWAY));
         return Json.createObjectBuilder().add("month", parsed.toString()).add("instance", FiguresJson.toJson(figures))
                 .build();
-    }
-
-    private static boolean negative(Long... values) {
-        for (Long value : values) {
-            if (value != null && value < 0) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private String caller() {

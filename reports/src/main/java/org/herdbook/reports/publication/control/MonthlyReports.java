@@ -95,6 +95,11 @@ public class MonthlyReports {
                 + " WHERE later.replaces = r.id) ORDER BY r.month DESC");
     }
 
+    /** Every draft and published version, newest month first, then the draft before its versions, newest first. */
+    public List<MonthlyReport> all() {
+        return many("ORDER BY r.month DESC, r.state, r.version DESC");
+    }
+
     public List<MonthlyReport> bySha256(String sha256) {
         return many("WHERE r.state = 'published' AND r.pdf_sha256 = ?", sha256);
     }
