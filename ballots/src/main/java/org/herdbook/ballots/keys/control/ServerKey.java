@@ -16,6 +16,8 @@ import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.gen.OctetKeyPairGenerator;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.herdbook.ballots.manifest.control.CanonicalJson;
 
 /**
@@ -32,7 +34,14 @@ public final class ServerKey {
     private final JWK publicKey;
     private final String kid;
     private final JWSAlgorithm alg;
-    private final JWSSigner signer;
+    private final JWK privateKey;
+    /**
+     * Signers ready for use, taken by one thread at a time: signing under one shared signer's lock
+     * made every receipt of a busy ballot wait for the one before it (a profile of the casting
+     * benchmark showed 9 s of threads blocked there), so each signature now takes a signer of its
+     * own from here and gives it back. At most as many signers as threads signing at once.
+     */
+    private final Queue<JWSSigner> signers = new ConcurrentLinkedQueue<>();
 
     private ServerKey(JWK privateKey) {
         Objects.requireNonNull(privateKey, "privateKey must not be null");
@@ -44,17 +53,17 @@ public final class ServerKey {
             throw new IllegalArgumentException("Unusable server key: " + problem);
         });
         this.kid = KeyPolicy.thumbprint(publicKey);
+        this.privateKey = privateKey;
+        this.alg = privateKey instanceof OctetKeyPair ? JWSAlgorithm.EdDSA : JWSAlgorithm.ES256;
         try {
-            if (privateKey instanceof OctetKeyPair okp) {
-                this.alg = JWSAlgorithm.EdDSA;
-                this.signer = new Ed25519Signer(okp);
-            } else {
-                this.alg = JWSAlgorithm.ES256;
-                this.signer = new ECDSASigner((ECKey) privateKey);
-            }
+            signers.add(newSigner());
         } catch (JOSEException e) {
             throw new IllegalArgumentException("Unusable server key", e);
         }
+    }
+
+    private JWSSigner newSigner() throws JOSEException {
+        return privateKey instanceof OctetKeyPair okp ? new Ed25519Signer(okp) : new ECDSASigner((ECKey) privateKey);
     }
 
     /**
@@ -94,9 +103,12 @@ public final class ServerKey {
         JWSHeader header = new JWSHeader.Builder(alg).type(new JOSEObjectType(type)).keyID(kid).build();
         JWSObject jws = new JWSObject(header, new Payload(CanonicalJson.write(claims)));
         try {
-            synchronized (signer) {
-                jws.sign(signer);
+            JWSSigner signer = signers.poll();
+            if (signer == null) {
+                signer = newSigner();
             }
+            jws.sign(signer);
+            signers.offer(signer);
         } catch (JOSEException e) {
             throw new IllegalStateException("Signing failed", e);
         }

@@ -7,8 +7,12 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.herdbook.ballots.TestBallots;
 import org.herdbook.ballots.keys.control.KeyPolicy;
 import org.herdbook.ballots.keys.control.ServerKey;
@@ -53,5 +57,27 @@ class LogSignaturesTest {
                 .containsEntry("treeHead", head.jws()).containsEntry("ballot", TestBallots.BALLOT.toString());
         assertThat(ServerSignatures.verify(receipt.jws(), LogSignatures.TREE_HEAD_TYPE, key.publicJwk())).isEmpty();
         assertThat(KeyPolicy.problemWith(key.publicJwk())).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("serverKeys")
+    void receiptsSignedByManyThreadsAtOnceAllVerify(ServerKey key) throws Exception {
+        SignedTreeHead head = LogSignatures.signTreeHead(key, TestBallots.BALLOT, 400, ROOT, NOW);
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<BallotReceipt>> receipts = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                String ballotId = "ballot-" + i;
+                long leaf = i;
+                receipts.add(threads.submit(() -> LogSignatures.signReceipt(key, ballotId, leaf, head, NOW)));
+            }
+            for (int i = 0; i < receipts.size(); i++) {
+                Map<String, Object> claims = ServerSignatures.verify(receipts.get(i).get().jws(),
+                        LogSignatures.RECEIPT_TYPE, key.publicJwk()).orElseThrow();
+                assertThat(claims).containsEntry("ballotId", "ballot-" + i).containsEntry("leafIndex", (long) i);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 }
