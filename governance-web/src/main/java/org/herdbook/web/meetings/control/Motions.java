@@ -142,15 +142,7 @@ public class Motions {
         }
         Meeting meeting = meetings.locked(meetingId);
         Motion motion = motion(meetingId, motionId);
-        if (motion.isDecided()) {
-            throw new Refusal("motion-already-decided", Response.Status.CONFLICT);
-        }
-        if (motion.isOnBallot()) {
-            throw new Refusal("motion-on-ballot", Response.Status.CONFLICT);
-        }
-        if (!meeting.isInSession()) {
-            throw new Refusal("meeting-not-in-session", Response.Status.CONFLICT);
-        }
+        requireOpenInSession(meeting, motion);
         Attendance.QuorumNow quorum = attendance.quorum(meeting);
         if (!quorum.quorate()) {
             throw new Refusal("meeting-not-quorate", Response.Status.CONFLICT, quorum.present(), quorum.required());
@@ -201,15 +193,7 @@ public class Motions {
         if (!meeting.getKind().isGeneral()) {
             throw new Refusal("motion-ballot-needs-general-meeting", Response.Status.CONFLICT);
         }
-        if (motion.isDecided()) {
-            throw new Refusal("motion-already-decided", Response.Status.CONFLICT);
-        }
-        if (motion.isOnBallot()) {
-            throw new Refusal("motion-on-ballot", Response.Status.CONFLICT);
-        }
-        if (!meeting.isInSession()) {
-            throw new Refusal("meeting-not-in-session", Response.Status.CONFLICT);
-        }
+        requireOpenInSession(meeting, motion);
         UUID ballotId = ballots.open(new MotionBallots.Motion(
                 new LocalizedText(ballotTitle(Language.ENGLISH, meeting, motion),
                         ballotTitle(Language.FRENCH, meeting, motion)),
@@ -316,5 +300,18 @@ public class Motions {
 
     private static boolean inPerson(Map<UUID, Attendance.Present> present, UUID account) {
         return Optional.ofNullable(present.get(account)).filter(entry -> entry.mode().inPerson()).isPresent();
+    }
+
+    /** A motion still to decide by a show of hands or a ballot, at a meeting in session. */
+    private static void requireOpenInSession(Meeting meeting, Motion motion) {
+        if (motion.isDecided()) {
+            throw new Refusal("motion-already-decided", Response.Status.CONFLICT);
+        }
+        if (motion.isOnBallot()) {
+            throw new Refusal("motion-on-ballot", Response.Status.CONFLICT);
+        }
+        if (!meeting.isInSession()) {
+            throw new Refusal("meeting-not-in-session", Response.Status.CONFLICT);
+        }
     }
 }
