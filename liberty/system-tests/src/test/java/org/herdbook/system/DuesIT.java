@@ -187,6 +187,15 @@ class DuesIT {
         JsonObject expired = membership(member);
         assertThat(expired.getJsonObject("duesSubscription").getString("status")).isEqualTo("expired");
         assertThat(expired.getString("standing")).isEqualTo("in-grace");
+
+        // The member's data export holds the withdrawals and every subscription change too.
+        JsonObject exported = TestServer.json(TestServer.get(TestServer.newSession(), "/api/me/data", "Authorization",
+                member.bearer())).getJsonObject("membership");
+        assertThat(exported.getJsonArray("duesWithdrawals").getValuesAs(JsonObject.class))
+                .extracting(w -> w.getString("reference"), w -> w.getString("cause"))
+                .contains(org.assertj.core.groups.Tuple.tuple(firstSaleId, "reversed"));
+        assertThat(exported.getJsonArray("duesSubscriptionChanges").getValuesAs(JsonObject.class))
+                .extracting(c -> c.getString("status")).contains("suspended", "active", "expired");
     }
 
     @Test

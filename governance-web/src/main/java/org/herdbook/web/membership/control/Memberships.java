@@ -140,6 +140,12 @@ public class Memberships {
                 .setParameter("account", account).setMaxResults(1).getResultStream().findFirst();
     }
 
+    /** Every change of the member's PayPal subscriptions, latest first (for the member's data export). */
+    public List<DuesSubscriptionChange> subscriptionChanges(UUID account) {
+        return entityManager.createNamedQuery(DuesSubscriptionChange.OF_ACCOUNT, DuesSubscriptionChange.class)
+                .setParameter("account", account).getResultList();
+    }
+
     public List<ProjectContribution> contributions(UUID account) {
         return entityManager.createNamedQuery(ProjectContribution.OF_ACCOUNT, ProjectContribution.class)
                 .setParameter("account", account).getResultList();

@@ -19,13 +19,16 @@ import org.herdbook.web.audit.entity.AuditEvent;
 import org.herdbook.web.membership.control.Memberships;
 import org.herdbook.web.membership.control.StandingHistory;
 import org.herdbook.web.membership.entity.DuesPayment;
+import org.herdbook.web.membership.entity.DuesSubscriptionChange;
+import org.herdbook.web.membership.entity.DuesWithdrawal;
 import org.herdbook.web.membership.entity.ProjectContribution;
 import org.herdbook.web.security.control.AccessTokens;
 import org.herdbook.web.security.entity.AccessToken;
 
 /**
  * Everything Herdbook holds about one person, as one JSON document they can download: the
- * account, membership, standing history, contributions, dues, API tokens (never their secret),
+ * account, membership, standing history, contributions, dues (with withdrawn payments and PayPal
+ * subscription changes), API tokens (never their secret),
  * sign-in attempts with their address, and the audit lines about them.
  */
 @ApplicationScoped
@@ -106,6 +109,19 @@ public class PersonalData {
                     .add("coversUntil", payment.getCoversUntil().toString())
                     .add("source", payment.getSource()).add("reference", payment.getReference()));
         }
+        JsonArrayBuilder withdrawals = Json.createArrayBuilder();
+        for (DuesWithdrawal withdrawal : file.withdrawals()) {
+            withdrawals.add(Json.createObjectBuilder().add("source", withdrawal.getSource())
+                    .add("reference", withdrawal.getReference())
+                    .add("withdrawnOn", withdrawal.getWithdrawnOn().toString())
+                    .add("cause", withdrawal.getCause()));
+        }
+        JsonArrayBuilder subscriptionChanges = Json.createArrayBuilder();
+        for (DuesSubscriptionChange change : memberships.subscriptionChanges(account.getId())) {
+            subscriptionChanges.add(Json.createObjectBuilder().add("subscription", change.getSubscriptionId())
+                    .add("status", change.getStatus().code())
+                    .add("changedAt", change.getChangedAt().toString()));
+        }
         JsonArrayBuilder contributions = Json.createArrayBuilder();
         for (ProjectContribution contribution : file.contributions()) {
             contributions.add(Json.createObjectBuilder().add("project", contribution.getProject())
@@ -119,6 +135,8 @@ public class PersonalData {
                 .add("standing", file.standing().code())
                 .add("standingHistory", periods)
                 .add("duesPayments", payments)
+                .add("duesWithdrawals", withdrawals)
+                .add("duesSubscriptionChanges", subscriptionChanges)
                 .add("projectContributions", contributions);
     }
 
