@@ -76,6 +76,9 @@ class MonthlyReportWorkflowBrowserIT {
         assertThat(chromium.text("section-instance")).contains("1,200", "800", "40");
 
         chromium.click("sign-out:submit");
+        // Signed out only once the page after the sign-out has come back; loading the sign-in page
+        // before then raced the sign-out and sometimes found the treasurer still signed in.
+        chromium.await(ExpectedConditions.presenceOfElementLocated(By.id("sign-in-link")));
         signIn(board, "fr");
         chromium.click("nav-report-drafts");
         chromium.await(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-month='" + MONTH + "'] a.draft-link")));
