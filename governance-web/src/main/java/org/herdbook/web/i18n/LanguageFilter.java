@@ -2,7 +2,6 @@ package org.herdbook.web.i18n;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,7 +18,6 @@ import java.util.stream.Collectors;
  * without the parameter, so the choice sticks and works without JavaScript. A signed-in
  * person's account preference comes first, and the switcher changes it.
  */
-@WebFilter(filterName = "LanguageFilter", urlPatterns = "/*", asyncSupported = true)
 public class LanguageFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

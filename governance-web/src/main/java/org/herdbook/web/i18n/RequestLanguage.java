@@ -3,6 +3,7 @@ package org.herdbook.web.i18n;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 
@@ -20,6 +21,11 @@ public class RequestLanguage {
     HttpServletRequest request;
 
     public Language current() {
+        return decidedFor(request);
+    }
+
+    /** The language {@link LanguageFilter} decided for this request, or else the browser's choice. */
+    public static Language decidedFor(ServletRequest request) {
         Object decided = request.getAttribute(ATTRIBUTE);
         if (decided instanceof Language language) {
             return language;

@@ -306,6 +306,25 @@ class MonthlyReportIT {
         assertThat(refused.getBoolean("verified")).isFalse();
         assertThat(refused.getJsonArray("matches")).isEmpty();
 
+        // Anonymous visitors get the published page from the public page cache once it was rendered, per
+        // language; a signed-in visitor's page is their own, and a request with other parameters is rendered.
+        String monthPage = "/reports/month.xhtml?month=" + MONTH;
+        HttpResponse<String> cachedEn = TestServer.get(TestServer.newSession(), monthPage, "Accept-Language", "en");
+        assertThat(cachedEn.headers().firstValue("Cache-Status")).contains("herdbook-pages; hit");
+        assertThat(html(cachedEn.body())).isEqualTo(pageEn).doesNotContain("signed-in-as");
+        assertThat(cachedEn.headers().allValues("Set-Cookie")).as("reading a report starts no session").isEmpty();
+        HttpResponse<String> cachedFr = TestServer.get(TestServer.newSession(), monthPage, "Accept-Language", "fr");
+        assertThat(cachedFr.headers().firstValue("Cache-Status")).contains("herdbook-pages; hit");
+        assertThat(html(cachedFr.body())).isEqualTo(pageFr);
+        HttpClient boardSession = TestPeople.signedIn(board.email(), TestPeople.PASSWORD);
+        HttpResponse<String> boardsOwn = TestServer.get(boardSession, monthPage);
+        assertThat(boardsOwn.headers().firstValue("Cache-Status")).isEmpty();
+        assertThat(boardsOwn.body()).contains("id=\"signed-in-as\"", board.email(), "id=\"nav-report-drafts\"");
+        assertThat(TestServer.get(TestServer.newSession(), monthPage).body()).doesNotContain(board.email());
+        HttpResponse<String> withOther = TestServer.get(TestServer.newSession(), monthPage + "&utm=x");
+        assertThat(withOther.headers().firstValue("Cache-Status")).isEmpty();
+        assertThat(withOther.body()).contains("Monthly report — May 2003");
+
         // Published means immutable, whoever asks: the database refuses, and a correction is a new version.
         assertThatThrownBy(() -> TestDatabase.update("UPDATE reports.monthly_report SET narrative_en = 'rewritten'"
                 + " WHERE month = DATE '2003-05-01' AND state = 'published'")).isInstanceOf(SQLException.class)
@@ -322,6 +341,13 @@ class MonthlyReportIT {
         assertThat(correction.statusCode()).as(correction.body()).isEqualTo(201);
         assertThat(TestServer.json(correction).getInt("version")).isEqualTo(2);
         assertThat(TestServer.json(correction).getInt("replacesVersion")).isEqualTo(1);
+        // The cached pages of the month went with the publication: the correction shows at once.
+        HttpResponse<String> corrected = TestServer.get(TestServer.newSession(), monthPage, "Accept-Language", "en");
+        assertThat(corrected.headers().firstValue("Cache-Status")).contains("herdbook-pages; fwd=miss");
+        assertThat(corrected.headers().allValues("Set-Cookie")).isEmpty();
+        assertThat(corrected.body()).contains("Corrected.", "id=\"versions\"");
+        assertThat(TestServer.get(TestServer.newSession(), monthPage, "Accept-Language", "en").body())
+                .isEqualTo(corrected.body());
         JsonObject first = TestServer.json(TestServer.get(TestServer.newSession(), "/api/reports/" + MONTH + "?version=1"));
         assertThat(first.getString("pdfSha256")).isEqualTo(sha256);
         assertThat(first.getJsonObject("narrative").getString("en")).endsWith(SCRIPT);

@@ -56,7 +56,6 @@ public class Setup implements Serializable {
             firstRun.complete(token, new SetupForm(adminEmail, adminName, password, passwordAgain, foundationName,
                     currency, timeZone));
             ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-            external.getFlash().put("setupDone", Boolean.TRUE);
             external.redirect(external.getRequestContextPath() + "/sign-in.xhtml?setup=done");
         } catch (SetupRefused refused) {
             open = refused.reason() == SetupRefused.Reason.INVALID_INPUT;

@@ -1,6 +1,7 @@
 package org.herdbook.reports.publication.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,6 +18,7 @@ import org.herdbook.reports.figures.control.ReportFigures;
 import org.herdbook.reports.figures.entity.MonthlyFigures;
 import org.herdbook.reports.period.ReportMonth;
 import org.herdbook.reports.publication.entity.MonthlyReport;
+import org.herdbook.reports.publication.entity.ReportPublished;
 import org.herdbook.reports.render.ReportPdf;
 
 /**
@@ -49,6 +51,8 @@ public class MonthlyReportWorkflow {
     ReportSigner signer;
     @Inject
     ReportSettings settings;
+    @Inject
+    Event<ReportPublished> publications;
 
     public ReportMonth month(YearMonth month) {
         return new ReportMonth(month, settings.timeZone());
@@ -99,8 +103,10 @@ public class MonthlyReportWorkflow {
         claims.put("sha256", sha256);
         claims.put("iat", Instant.now().getEpochSecond());
         String signature = signer.sign(SIGNATURE_TYPE, claims);
-        return reports.publish(draft.id(), month, FiguresJson.toJson(frozen).toString(), pdf, sha256, signature,
-                version, previous.map(MonthlyReport::id).orElse(null), by);
+        MonthlyReport published = reports.publish(draft.id(), month, FiguresJson.toJson(frozen).toString(), pdf,
+                sha256, signature, version, previous.map(MonthlyReport::id).orElse(null), by);
+        publications.fire(new ReportPublished(month, version));
+        return published;
     }
 
     /** The published versions whose PDF has exactly these bytes and whose signature checks out. */

@@ -146,6 +146,22 @@ public class MonthlyReports {
         return version(month, version).orElseThrow();
     }
 
+    /**
+     * What changes whenever a version is published anywhere (by this server or another one sharing
+     * the database): the number of published versions and the latest publication time.
+     */
+    public String publicationStamp() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT count(*), max(published_at)"
+                        + " FROM reports.monthly_report WHERE state = 'published'");
+                ResultSet rows = select.executeQuery()) {
+            rows.next();
+            return rows.getLong(1) + "@" + rows.getString(2);
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
     /** Serialises publications of one month until the transaction ends. */
     public void lockMonth(YearMonth month) {
         try (Connection connection = dataSource.getConnection();
