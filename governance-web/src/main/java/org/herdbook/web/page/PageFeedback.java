@@ -64,6 +64,17 @@ public class PageFeedback {
         FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(status);
     }
 
+    /**
+     * Answers with the localized "not found" error page instead of this page. The error page is a
+     * Faces request of its own, which releases this one's {@code FacesContext} from the thread, so
+     * the context is taken before and told afterwards that the response is complete.
+     */
+    public static void notFound() throws java.io.IOException {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        faces.getExternalContext().responseSendError(404, null);
+        faces.responseComplete();
+    }
+
     private static void add(FacesMessage.Severity severity, String text) {
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
     }

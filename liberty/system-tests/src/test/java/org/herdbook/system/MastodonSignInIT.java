@@ -234,8 +234,10 @@ class MastodonSignInIT {
         assertThat(link.statusCode()).isEqualTo(302);
         assertThat(link.headers().firstValue("Location")).get().asString().contains("/sign-in.xhtml?next=");
         assertThat(TestServer.get(TestServer.newSession(), "/member/mastodon.xhtml").statusCode()).isEqualTo(302);
-        assertThat(TestServer.get(TestServer.newSession(), "/mastodon-sign-in.xhtml").statusCode())
-                .as("the outcome page exists only as an answer").isEqualTo(404);
+        HttpResponse<String> outcome = TestServer.get(TestServer.newSession(), "/mastodon-sign-in.xhtml",
+                "Accept-Language", "fr");
+        assertThat(outcome.statusCode()).as("the outcome page exists only as an answer").isEqualTo(404);
+        assertThat(outcome.body()).contains("id=\"error-title\"", "lang=\"fr\"").doesNotContain("Exception");
     }
 
     // ---- a browser between Herdbook and the instance ----

@@ -16,6 +16,7 @@ import org.herdbook.web.mastodon.control.InstanceUrl;
 import org.herdbook.web.mastodon.control.LinkedIdentity;
 import org.herdbook.web.mastodon.control.MastodonIdentities;
 import org.herdbook.web.mastodon.control.MastodonInstance;
+import org.herdbook.web.page.PageFeedback;
 
 /** The member page where a signed-in person links or unlinks their Mastodon account. */
 @Named
@@ -40,8 +41,7 @@ public class MastodonLink {
     /** Without a configured instance the page does not exist. */
     public void check() throws IOException {
         if (!instance.isEnabled()) {
-            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, null);
-            FacesContext.getCurrentInstance().responseComplete();
+            PageFeedback.notFound();
         }
     }
 

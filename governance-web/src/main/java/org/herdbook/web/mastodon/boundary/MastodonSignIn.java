@@ -1,8 +1,6 @@
 package org.herdbook.web.mastodon.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,6 +13,7 @@ import org.herdbook.web.i18n.RequestLanguage;
 import org.herdbook.web.mastodon.control.InstanceUrl;
 import org.herdbook.web.mastodon.control.MastodonInstance;
 import org.herdbook.web.mastodon.control.Outcome;
+import org.herdbook.web.page.PageFeedback;
 
 /** Signing in with Mastodon as pages show it: the button on the sign-in page and the outcome page. */
 @Named
@@ -48,9 +47,7 @@ public class MastodonSignIn {
     /** On the outcome page: only the Mastodon servlets show it; visited directly it does not exist. */
     public void checkOutcome() throws IOException {
         if (outcome().isEmpty()) {
-            ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-            external.responseSendError(404, null);
-            FacesContext.getCurrentInstance().responseComplete();
+            PageFeedback.notFound();
         }
     }
 
