@@ -232,6 +232,32 @@ class DuesIT {
     }
 
     @Test
+    void aProjectMemberWhoseDuesPaymentFailsStaysActive() throws Exception {
+        TestPeople.Person board = TestPeople.withRoles("dues director", "board");
+        TestPeople.Person member = TestPeople.withRoles("project subscriber", "member");
+        HttpResponse<String> granted = TestServer.postJson(TestServer.newSession(), "/api/members/" + member.id()
+                + "/project-membership", Json.createObjectBuilder().add("project", "Moderation tooling")
+                .add("description", "Report triage bot").add("evidenceUrl", "https://git.example/triage")
+                .add("startsOn", java.time.LocalDate.now(java.time.ZoneId.of(TestServer.FOUNDATION_ZONE)).toString())
+                .add("reviewOn", java.time.LocalDate.now(java.time.ZoneId.of(TestServer.FOUNDATION_ZONE)).plusYears(1)
+                        .toString()).build().toString(), "Authorization", board.bearer());
+        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
+        HttpResponse<String> started = TestServer.postJson(TestServer.newSession(), "/api/me/dues-subscription",
+                Json.createObjectBuilder().add("planId", plan(1)).build().toString(), "Authorization", member.bearer());
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+        String id = TestServer.json(started).getString("subscriptionId");
+        followAtPaypal(TestServer.json(started).getString("approvalUrl"));
+        paypal.send(paypal.lastEvent("PAYMENT.SALE.COMPLETED"));
+        assertThat(membership(member).getString("standing")).isEqualTo("active");
+
+        assertThat(paypal.send(paypal.failSubscriptionPayment(id))).isEqualTo(200);
+        assertThat(membership(member).getString("standing")).as("a project member's standing rests on the board's grant")
+                .isEqualTo("active");
+        assertThat(TestDatabase.number("SELECT count(*) FROM governance.standing_change WHERE account_id = ?::uuid"
+                + " AND standing = 'in-grace'", member.id())).isZero();
+    }
+
+    @Test
     void paypal5xxAndTimeoutsOnSubscribingAreRetriedAndMakeOneSubscription() {
         TestPeople.Person member = TestPeople.withRoles("retrying subscriber", "member");
         int before = paypal.subscriptionCount();

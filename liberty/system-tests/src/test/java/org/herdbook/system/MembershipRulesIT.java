@@ -100,6 +100,35 @@ class MembershipRulesIT {
     }
 
     @Test
+    void aProjectMembersStandingRestsOnTheGrantNotOnDuesTheyPaidBefore() throws SQLException {
+        // A general member whose one paid month ended two months ago, so in grace or lapsed by now...
+        TestPeople.Person contributor = TestPeople.withRoles("former payer", "member");
+        LocalDate paidOn = TODAY.minusMonths(3);
+        LocalDate paidUntil = paidOn.plusMonths(1).minusDays(1);
+        TestDatabase.update("INSERT INTO governance.dues_payment (id, account_id, amount, currency, paid_on,"
+                + " covers_until, source) VALUES (?::uuid, ?::uuid, 5.00, 'CAD', ?, ?, 'hand')",
+                java.util.UUID.randomUUID().toString(), contributor.id(), paidOn, paidUntil);
+        TestDatabase.update("INSERT INTO governance.standing_change (account_id, standing, effective_on, cause)"
+                + " VALUES (?::uuid, 'active', ?, 'dues-payment')", contributor.id(), paidOn);
+        assertThat(get(contributor, "/api/me/membership").getString("standing")).isNotEqualTo("active");
+
+        // ...is granted a project membership: active from today, and the dues calendar leaves them alone.
+        TestPeople.Person board = TestPeople.withRoles("director", "board");
+        JsonObject granted = post(board, "/api/members/" + contributor.id() + "/project-membership",
+                Json.createObjectBuilder().add("project", "Translations").add("description", "French interface")
+                        .add("evidenceUrl", "https://git.example/translations").add("startsOn", TODAY.toString())
+                        .add("reviewOn", TODAY.plusYears(1).toString()).build(), 200);
+        assertThat(granted.getString("standing")).isEqualTo("active");
+        JsonObject own = get(contributor, "/api/me/membership");
+        assertThat(own.getString("standing")).isEqualTo("active");
+        assertThat(own.getJsonObject("votingToday").getBoolean("eligible")).isTrue();
+        assertThat(own.getJsonArray("standingHistory").stream().map(JsonObject.class::cast)
+                .map(period -> period.getString("standing"))).last().isEqualTo("active");
+        JsonObject directory = get(board, "/api/members?class=project&standing=active");
+        assertThat(directory.toString()).contains(contributor.id());
+    }
+
+    @Test
     void badDuesPaymentsAreRefusedAndNothingIsRecorded() {
         TestPeople.Person treasurer = TestPeople.withRoles("treasurer", "treasurer");
         TestPeople.Person member = TestPeople.withRoles("payer", "member");

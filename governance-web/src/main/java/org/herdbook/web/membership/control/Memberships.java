@@ -11,10 +11,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.herdbook.finance.money.Money;
@@ -102,9 +104,19 @@ public class Memberships {
         return membership;
     }
 
-    /** The member's history as it stands today, including changes the dues calendar has made due. */
+    /**
+     * The member's history as it stands today, including changes the dues calendar has made due.
+     * The calendar is a general member's: a project member's standing rests on the board's grant,
+     * whatever dues they paid before or pay besides.
+     */
     public StandingHistory history(UUID account) {
-        return effective(stored(account), paidUntil(account), foundation());
+        StandingHistory stored = stored(account);
+        return paysDues(account) ? effective(stored, paidUntil(account), foundation()) : stored;
+    }
+
+    /** Whether dues keep this member in good standing: general members, not project members. */
+    public boolean paysDues(UUID account) {
+        return of(account).map(Membership::getMemberClass).filter(MemberClass.GENERAL::equals).isPresent();
     }
 
     /** The last day covered by the member's dues payments that still count (none withdrawn). */
@@ -299,8 +311,7 @@ public class Memberships {
         StandingHistory after = history(member);
         writeDueCalendarChanges(member, after);
         LocalDate today = foundation().today();
-        boolean general = of(member).map(Membership::getMemberClass).filter(MemberClass.GENERAL::equals).isPresent();
-        if (general && paidUntil(member).isEmpty() && after.latest().filter(Standing.ACTIVE::equals).isPresent()
+        if (paysDues(member) && paidUntil(member).isEmpty() && after.latest().filter(Standing.ACTIVE::equals).isPresent()
                 && after.lastChangeDay().filter(day -> day.isAfter(today)).isEmpty()) {
             changeStanding(member, Standing.IN_GRACE, today, StandingCause.DUES_OVERDUE,
                     "dues payment " + reference + " " + cause.code(), null);
@@ -465,9 +476,13 @@ public class Memberships {
             changes.computeIfAbsent(change.getAccountId(), key -> new ArrayList<>()).add(toChange(change));
         }
         Map<UUID, LocalDate> paid = paidUntilByAccount();
+        Set<UUID> projectMembers = new HashSet<>(entityManager.createQuery("SELECT m.accountId FROM Membership m"
+                + " WHERE m.memberClass = :project", UUID.class).setParameter("project", MemberClass.PROJECT.code())
+                .getResultList());
         return changes.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
-                entry -> effective(new StandingHistory(entry.getValue()), Optional.ofNullable(paid.get(entry.getKey())),
-                        foundation), (a, b) -> a, LinkedHashMap::new));
+                entry -> projectMembers.contains(entry.getKey()) ? new StandingHistory(entry.getValue())
+                        : effective(new StandingHistory(entry.getValue()), Optional.ofNullable(paid.get(entry.getKey())),
+                                foundation), (a, b) -> a, LinkedHashMap::new));
     }
 
     private StandingHistory stored(UUID account) {

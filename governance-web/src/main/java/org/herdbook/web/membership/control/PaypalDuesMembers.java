@@ -123,8 +123,15 @@ public class PaypalDuesMembers implements DuesMembers {
         }
     }
 
-    /** An active member is late from today (the calendar lapses them if nothing comes). */
+    /**
+     * An active general member is late from today (the calendar lapses them if nothing comes). A
+     * project member's standing does not rest on dues: their PayPal payments change nothing.
+     */
     private void late(UUID account, String reason) {
+        if (!memberships.paysDues(account)) {
+            LOG.info(() -> reason + ": " + account + " is a project member, standing unchanged");
+            return;
+        }
         StandingHistory history = memberships.history(account);
         LocalDate today = memberships.foundation().today();
         if (history.latest().orElse(Standing.APPLICANT) != Standing.ACTIVE
