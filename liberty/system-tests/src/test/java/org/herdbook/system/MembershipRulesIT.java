@@ -99,18 +99,25 @@ class MembershipRulesIT {
                 + " AND standing = 'in-grace' AND cause = 'dues-overdue'", late.id())).isEqualTo(1);
     }
 
+    /** A general member since before {@code paidOn}, who paid for the month from {@code paidOn} and nothing since. */
+    private static TestPeople.Person generalMemberWhoPaidOneMonth(LocalDate paidOn) throws SQLException {
+        TestPeople.Person person = TestPeople.withRoles("former payer", "treasurer");
+        TestDatabase.update("INSERT INTO governance.membership (account_id, member_class) VALUES (?::uuid, 'general')",
+                person.id());
+        TestDatabase.update("INSERT INTO governance.standing_change (account_id, standing, effective_on, cause)"
+                + " VALUES (?::uuid, 'applicant', ?, 'application'), (?::uuid, 'active', ?, 'dues-payment')",
+                person.id(), paidOn.minusDays(5), person.id(), paidOn);
+        TestDatabase.update("INSERT INTO governance.dues_payment (id, account_id, amount, currency, paid_on,"
+                + " covers_until, source) VALUES (?::uuid, ?::uuid, 5.00, 'CAD', ?, ?, 'hand')",
+                java.util.UUID.randomUUID().toString(), person.id(), paidOn, paidOn.plusMonths(1).minusDays(1));
+        return person;
+    }
+
     @Test
     void aProjectMembersStandingRestsOnTheGrantNotOnDuesTheyPaidBefore() throws SQLException {
         // A general member whose one paid month ended two months ago, so in grace or lapsed by now...
-        TestPeople.Person contributor = TestPeople.withRoles("former payer", "member");
-        LocalDate paidOn = TODAY.minusMonths(3);
-        LocalDate paidUntil = paidOn.plusMonths(1).minusDays(1);
-        TestDatabase.update("INSERT INTO governance.dues_payment (id, account_id, amount, currency, paid_on,"
-                + " covers_until, source) VALUES (?::uuid, ?::uuid, 5.00, 'CAD', ?, ?, 'hand')",
-                java.util.UUID.randomUUID().toString(), contributor.id(), paidOn, paidUntil);
-        TestDatabase.update("INSERT INTO governance.standing_change (account_id, standing, effective_on, cause)"
-                + " VALUES (?::uuid, 'active', ?, 'dues-payment')", contributor.id(), paidOn);
-        assertThat(get(contributor, "/api/me/membership").getString("standing")).isNotEqualTo("active");
+        TestPeople.Person contributor = generalMemberWhoPaidOneMonth(TODAY.minusMonths(3));
+        assertThat(get(contributor, "/api/me/membership").getString("standing")).isEqualTo("lapsed");
 
         // ...is granted a project membership: active from today, and the dues calendar leaves them alone.
         TestPeople.Person board = TestPeople.withRoles("director", "board");
@@ -122,10 +129,24 @@ class MembershipRulesIT {
         JsonObject own = get(contributor, "/api/me/membership");
         assertThat(own.getString("standing")).isEqualTo("active");
         assertThat(own.getJsonObject("votingToday").getBoolean("eligible")).isTrue();
+        // What the calendar did while they were a general member stays in their history, written down.
         assertThat(own.getJsonArray("standingHistory").stream().map(JsonObject.class::cast)
-                .map(period -> period.getString("standing"))).last().isEqualTo("active");
+                .map(period -> period.getString("standing")))
+                .containsSubsequence("active", "in-grace", "lapsed", "active").last().isEqualTo("active");
+        assertThat(TestDatabase.number("SELECT count(*) FROM governance.standing_change WHERE account_id = ?::uuid"
+                + " AND standing IN ('in-grace', 'lapsed') AND cause = 'dues-overdue'", contributor.id())).isEqualTo(2);
         JsonObject directory = get(board, "/api/members?class=project&standing=active");
         assertThat(directory.toString()).contains(contributor.id());
+
+        // A general member still in grace (paid period ended ten days ago) granted a project membership is active.
+        TestPeople.Person inGrace = generalMemberWhoPaidOneMonth(TODAY.minusDays(10).minusMonths(1));
+        assertThat(get(inGrace, "/api/me/membership").getString("standing")).isEqualTo("in-grace");
+        JsonObject graceGranted = post(board, "/api/members/" + inGrace.id() + "/project-membership",
+                Json.createObjectBuilder().add("project", "Docs").add("description", "Admin guide")
+                        .add("evidenceUrl", "https://git.example/docs").add("startsOn", TODAY.toString())
+                        .add("reviewOn", TODAY.plusYears(1).toString()).build(), 200);
+        assertThat(graceGranted.getString("standing")).isEqualTo("active");
+        assertThat(get(inGrace, "/api/me/membership").getString("standing")).isEqualTo("active");
     }
 
     @Test

@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -53,6 +55,8 @@ import org.herdbook.web.security.boundary.CurrentAccount;
 @RequestScoped
 @Tag(name = "Ballots")
 public class BallotsResource {
+
+    private static final Logger LOG = Logger.getLogger(BallotsResource.class.getName());
 
     /** The compact JWS media type (RFC 7515): a vote is posted as is. */
     public static final String JOSE = "application/jose";
@@ -213,7 +217,11 @@ public class BallotsResource {
                 // Mapped here: the request's scope (and its language) is gone on the completing thread.
                 response.resume(VoteRefusals.problem(refused, messages, language));
             } else {
-                response.resume(unwrapped(failure));
+                // Also built here, not by the exception mappers: they are request-scoped.
+                LOG.log(Level.SEVERE, "Casting on ballot " + ballot + " failed", unwrapped(failure));
+                response.resume(Problem.of("internal-error", Response.Status.INTERNAL_SERVER_ERROR,
+                        messages.get(language, "problem.internal-error.title"),
+                        messages.get(language, "problem.internal-error.detail")).toResponse());
             }
         });
     }

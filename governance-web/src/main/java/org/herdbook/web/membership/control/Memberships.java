@@ -220,10 +220,15 @@ public class Memberships {
         return changeStanding(account, Standing.RESIGNED, foundation().today(), StandingCause.OWN_REQUEST, "", account);
     }
 
-    /** The board makes someone a project member for a contribution; they are active from its start. */
+    /**
+     * The board makes someone a project member for a contribution; they are active from its start.
+     * What the dues calendar did to them as a general member (grace, lapse) is written down first:
+     * from then on it no longer applies to them.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public ProjectContribution grantProjectMembership(UUID account, ProjectGrant grant, UUID actor) {
         Membership membership = lock(account);
+        writeDueCalendarChanges(account, history(account));
         membership.changeClass(MemberClass.PROJECT);
         ProjectContribution contribution = new ProjectContribution(account, grant.project(), grant.description(),
                 grant.evidenceUrl(), grant.startsOn(), grant.reviewOn(), actor);
@@ -232,7 +237,7 @@ public class Memberships {
                 "from " + grant.startsOn() + ", review " + grant.reviewOn());
         StandingHistory history = history(account);
         Standing latest = history.latest().orElse(Standing.APPLICANT);
-        if (!latest.isMembership()) {
+        if (latest != Standing.ACTIVE) {
             LocalDate from = later(grant.startsOn(), history.lastChangeDay().orElse(grant.startsOn()));
             entityManager.persist(new StandingChange(account, Standing.ACTIVE, from, StandingCause.PROJECT_GRANT,
                     grant.project(), actor));

@@ -76,13 +76,18 @@ public class PublicPageCacheFilter extends HttpFilter {
     static Optional<PublicPageCache.Key> keyOf(HttpServletRequest request) {
         boolean anonymous = request.getUserPrincipal() == null && request.getHeader("Authorization") == null
                 && request.getRequestedSessionId() == null;
-        return keyOf(request.getMethod(), request.getServletPath(), request.getPathInfo(), anonymous,
-                request.getQueryString(), RequestLanguage.decidedFor(request).tag());
+        // Path parameters (";x=y") are not in the servlet path but are in the links a page writes.
+        String extra = request.getPathInfo() != null ? request.getPathInfo()
+                : request.getRequestURI().equals(request.getContextPath() + request.getServletPath()) ? null
+                        : request.getRequestURI();
+        return keyOf(request.getMethod(), request.getServletPath(), extra, anonymous, request.getQueryString(),
+                RequestLanguage.decidedFor(request).tag());
     }
 
-    static Optional<PublicPageCache.Key> keyOf(String method, String path, String pathInfo, boolean anonymous,
+    /** The same, from the request's parts; {@code extraPath} is anything the address has beyond the page's path. */
+    static Optional<PublicPageCache.Key> keyOf(String method, String path, String extraPath, boolean anonymous,
             String query, String language) {
-        if (!"GET".equals(method) || !PAGES.contains(path) || pathInfo != null || !anonymous) {
+        if (!"GET".equals(method) || !PAGES.contains(path) || extraPath != null || !anonymous) {
             return Optional.empty();
         }
         if (query != null && (query.length() > LONGEST_QUERY || !onlyKnownParameters(query))) {
