@@ -55,7 +55,6 @@ public final class ActivityCsv {
 
     private static final int MAX_PROBLEMS = org.herdbook.finance.paypal.entity.ImportReport.MAX_PROBLEMS;
     private static final Pattern SLASHED = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{2}|\\d{4})");
-    private static final Pattern PLAIN_DECIMAL = Pattern.compile("[-+]?\\d+(\\.\\d+)?");
     private static final Pattern ISO = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern DOTTED = Pattern.compile("(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})");
     private static final Pattern OFFSET = Pattern.compile("(?:GMT|UTC)\\s*([+-])\\s*(\\d{1,2})(?::?(\\d{2}))?");
@@ -319,21 +318,53 @@ public final class ActivityCsv {
         }
     }
 
-    /** English: 1,234.56; French: 1 234,56 (space, U+00A0 or U+202F between thousands). Empty is zero. */
+    /**
+     * English: 1,234.56; French: 1 234,56 (space, U+00A0 or U+202F between thousands). Empty is zero.
+     * What is left once the grouping is dropped must be a plain decimal ({@code [-+]?\d+(\.\d+)?}).
+     * One pass over the characters, without regular expressions or intermediate strings: a
+     * 100,000-row file has 300,000 amounts.
+     */
     static BigDecimal decimal(String raw, boolean french) {
-        String text = raw.strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "");
-        if (text.isEmpty()) {
+        String text = raw.strip();
+        char[] plain = new char[text.length()];
+        int length = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\u00a0' || c == '\u202f' || c == ' ' || c == (french ? '.' : ',')) {
+                continue;
+            }
+            plain[length++] = french && c == ',' ? '.' : c;
+        }
+        if (length == 0) {
             return BigDecimal.ZERO;
         }
-        if (french) {
-            text = text.replace(".", "").replace(',', '.');
-        } else {
-            text = text.replace(",", "");
-        }
-        if (!PLAIN_DECIMAL.matcher(text).matches()) {
+        if (!plainDecimal(plain, length)) {
             throw new IllegalArgumentException(raw);
         }
-        return new BigDecimal(text);
+        return new BigDecimal(plain, 0, length);
+    }
+
+    /** Whether {@code text[0, length)} is an optional sign, digits, and optionally a point and digits. */
+    private static boolean plainDecimal(char[] text, int length) {
+        int i = text[0] == '-' || text[0] == '+' ? 1 : 0;
+        int digits = i;
+        while (i < length && text[i] >= '0' && text[i] <= '9') {
+            i++;
+        }
+        if (i == digits) {
+            return false;
+        }
+        if (i == length) {
+            return true;
+        }
+        if (text[i] != '.') {
+            return false;
+        }
+        int fraction = ++i;
+        while (i < length && text[i] >= '0' && text[i] <= '9') {
+            i++;
+        }
+        return i > fraction && i == length;
     }
 
     /** Day first unless the file's slashed dates show otherwise; French files default to day first. */

@@ -1,6 +1,7 @@
 package org.herdbook.finance.paypal.activity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.herdbook.finance.testing.Fixtures.englishRow;
 import static org.herdbook.finance.testing.Fixtures.englishWith;
 
@@ -134,5 +135,23 @@ class ActivityCsvTest {
     void anEmptyFileOrAHeaderAloneIsRefused() {
         assertThat(ActivityCsv.parse(new byte[0]).problems()).extracting(ImportProblem::code).containsExactly("empty");
         assertThat(ActivityCsv.parse(englishWith()).problems()).extracting(ImportProblem::code).contains("no-rows");
+    }
+
+    @Test
+    void amountsAreReadWithTheirLanguagesGroupingAndAnythingElseIsRefused() {
+        assertThat(ActivityCsv.decimal(" 1,234.56 ", false)).isEqualByComparingTo("1234.56");
+        assertThat(ActivityCsv.decimal("-1,250.00", false)).isEqualByComparingTo("-1250.00");
+        assertThat(ActivityCsv.decimal("+3", false)).isEqualByComparingTo("3");
+        assertThat(ActivityCsv.decimal("1 234,56", true)).isEqualByComparingTo("1234.56");
+        assertThat(ActivityCsv.decimal("-1\u00a0234,5", true)).isEqualByComparingTo("-1234.5");
+        assertThat(ActivityCsv.decimal("1\u202f234", true)).isEqualByComparingTo("1234");
+        assertThat(ActivityCsv.decimal("1.234,56", true)).as("a point groups thousands in French").isEqualByComparingTo("1234.56");
+        assertThat(ActivityCsv.decimal("0.59", false).scale()).as("the scale is kept").isEqualTo(2);
+        assertThat(ActivityCsv.decimal("", false)).isZero();
+        assertThat(ActivityCsv.decimal("  ", true)).isZero();
+        for (String bad : new String[] {"five", "1.2.3", "1.", ".5", "-", "+", "1e5", "12-", "1-2", "--1", "1\t2", "\u0661"}) {
+            assertThatThrownBy(() -> ActivityCsv.decimal(bad, false)).as(bad).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThatThrownBy(() -> ActivityCsv.decimal("1,2,3", true)).isInstanceOf(IllegalArgumentException.class);
     }
 }
