@@ -232,6 +232,55 @@ class DuesIT {
     }
 
     @Test
+    void aPartialRefundLeavesTheMonthPaidAndRefundsAddingUpToThePaymentWithdrawIt() throws Exception {
+        TestPeople.Person member = TestPeople.withRoles("partly refunded", "member");
+        HttpResponse<String> started = TestServer.postJson(TestServer.newSession(), "/api/me/dues-subscription",
+                Json.createObjectBuilder().add("planId", plan(0)).build().toString(), "Authorization", member.bearer());
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+        String id = TestServer.json(started).getString("subscriptionId");
+        followAtPaypal(TestServer.json(started).getString("approvalUrl"));
+        String sale = paypal.lastEvent("PAYMENT.SALE.COMPLETED");
+        JsonObject saleResource = Json.createReader(new java.io.StringReader(sale)).readObject().getJsonObject("resource");
+        String saleId = saleResource.getString("id");
+        java.math.BigDecimal paid = new java.math.BigDecimal(saleResource.getJsonObject("amount").getString("total"));
+        assertThat(paypal.send(sale)).isEqualTo(200);
+        assertThat(membership(member).getString("standing")).isEqualTo("active");
+
+        // One unit back (and PayPal retrying it): the books show it, the month stays paid.
+        String part = paypal.refundSalePartly(saleId, "1.00");
+        assertThat(paypal.send(part)).isEqualTo(200);
+        assertThat(paypal.send(part)).as("a retry").isEqualTo(200);
+        JsonObject file = membership(member);
+        assertThat(file.getString("standing")).isEqualTo("active");
+        assertThat(file.getString("paidUntil")).isEqualTo(TODAY.plusMonths(1).minusDays(1).toString());
+        assertThat(TestDatabase.number("SELECT count(*) FROM governance.dues_withdrawal WHERE reference = ?", saleId))
+                .isZero();
+        String partId = Json.createReader(new java.io.StringReader(part)).readObject().getJsonObject("resource")
+                .getString("id");
+        assertThat(TestDatabase.number("SELECT count(*) FROM finance.posting p JOIN finance.journal_entry e ON e.id ="
+                + " p.entry_id WHERE e.paypal_txn_id = ? AND p.account_code = '4000' AND p.amount = 1.00", partId))
+                .as("the part refunded booked against dues, once").isEqualTo(1);
+
+        // The rest back: together they are the whole payment, which no longer counts.
+        assertThat(paypal.send(paypal.refundSalePartly(saleId, paid.subtract(java.math.BigDecimal.ONE).toPlainString())))
+                .isEqualTo(200);
+        JsonObject after = membership(member);
+        assertThat(after.getString("standing")).isEqualTo("in-grace");
+        assertThat(after.getJsonArray("duesPayments").getJsonObject(0).getString("withdrawal")).isEqualTo("refunded");
+        JsonObject exported = TestServer.json(TestServer.get(TestServer.newSession(), "/api/me/data", "Authorization",
+                member.bearer())).getJsonObject("membership");
+        assertThat(exported.getJsonArray("duesRefunds").getValuesAs(JsonObject.class))
+                .extracting(refund -> refund.getString("reference"), refund -> refund.getString("amount"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(saleId, "1.00"),
+                        org.assertj.core.groups.Tuple.tuple(saleId, paid.subtract(java.math.BigDecimal.ONE)
+                                .setScale(2).toPlainString()));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TestDatabase.update(
+                "UPDATE governance.dues_refund SET amount = 0.01 WHERE reference = ?", saleId))
+                .isInstanceOf(java.sql.SQLException.class).hasMessageContaining("append-only");
+        assertThat(paypal.send(paypal.changeSubscription(id, "CANCELLED"))).isEqualTo(200);
+    }
+
+    @Test
     void aProjectMemberWhoseDuesPaymentFailsStaysActive() throws Exception {
         TestPeople.Person board = TestPeople.withRoles("dues director", "board");
         TestPeople.Person member = TestPeople.withRoles("project subscriber", "member");

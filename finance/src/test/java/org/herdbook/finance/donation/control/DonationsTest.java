@@ -201,7 +201,7 @@ class DonationsTest {
         }
 
         @Override
-        public void paymentWithdrawn(String saleId, String withdrawalId, Instant at, boolean reversed) {
+        public void paymentWithdrawn(String saleId, String withdrawalId, Instant at, boolean reversed, Money amount) {
             throw new AssertionError("no dues here");
         }
     }

@@ -324,6 +324,68 @@ public class Memberships {
         return true;
     }
 
+    /** What has been refunded of one payment so far (in one currency), and the latest refund. */
+    public record Refunds(Money total, String latestRefundId, LocalDate latestOn) {
+    }
+
+    /**
+     * Records refund {@code refundId} of {@code amount} on payment {@code reference} (once: a retry
+     * adds nothing) and returns what has been refunded of that payment so far in that currency.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Refunds recordDuesRefund(DuesPayment.Source source, String reference, String refundId, Money amount,
+            LocalDate on) {
+        entityManager.createNativeQuery("INSERT INTO governance.dues_refund (refund_id, source, reference, amount,"
+                + " currency, refunded_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (refund_id) DO NOTHING")
+                .setParameter(1, refundId).setParameter(2, source.code()).setParameter(3, reference)
+                .setParameter(4, amount.getAmount()).setParameter(5, amount.getCurrency().getCurrencyCode())
+                .setParameter(6, java.sql.Date.valueOf(on)).executeUpdate();
+        return refunds(source, reference, amount.getCurrency()).orElseThrow();
+    }
+
+    /** The refunds of payment {@code reference} in {@code currency}, if any. */
+    public Optional<Refunds> refunds(DuesPayment.Source source, String reference, java.util.Currency currency) {
+        List<?> rows = entityManager.createNativeQuery("SELECT sum(amount) OVER (), refund_id, refunded_on"
+                + " FROM governance.dues_refund WHERE source = ?1 AND reference = ?2 AND currency = ?3"
+                + " ORDER BY refunded_on DESC, recorded_at DESC LIMIT 1").setParameter(1, source.code())
+                .setParameter(2, reference).setParameter(3, currency.getCurrencyCode()).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = (Object[]) rows.get(0);
+        LocalDate on = row[2] instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) row[2];
+        return Optional.of(new Refunds(Money.ofRounded((java.math.BigDecimal) row[0], currency,
+                java.math.RoundingMode.UNNECESSARY), (String) row[1], on));
+    }
+
+    /** One refund of one of a member's dues payments. */
+    public record Refund(String reference, String refundId, Money amount, LocalDate on) {
+    }
+
+    /** Every refund of the member's recorded dues payments, oldest first. */
+    public List<Refund> refundsOf(UUID account) {
+        List<Refund> found = new ArrayList<>();
+        for (Object row : entityManager.createNativeQuery("SELECT r.reference, r.refund_id, r.amount, r.currency,"
+                + " r.refunded_on FROM governance.dues_refund r JOIN governance.dues_payment p ON p.source = r.source"
+                + " AND p.reference = r.reference WHERE p.account_id = ?1 ORDER BY r.refunded_on, r.recorded_at")
+                .setParameter(1, account).getResultList()) {
+            Object[] columns = (Object[]) row;
+            java.util.Currency currency = java.util.Currency.getInstance(((String) columns[3]).strip());
+            LocalDate on = columns[4] instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) columns[4];
+            found.add(new Refund((String) columns[0], (String) columns[1], Money.ofRounded(
+                    (java.math.BigDecimal) columns[2], currency, java.math.RoundingMode.UNNECESSARY), on));
+        }
+        return found;
+    }
+
+    /** The amount of dues payment {@code reference} from {@code source}, if it has been recorded. */
+    public Optional<Money> paymentAmount(DuesPayment.Source source, String reference) {
+        return entityManager.createQuery("SELECT p FROM DuesPayment p WHERE p.source = :source"
+                + " AND p.reference = :reference", DuesPayment.class).setParameter("source", source.code())
+                .setParameter("reference", reference).setMaxResults(1).getResultStream().findFirst()
+                .map(DuesPayment::getAmount);
+    }
+
     /** Whether dues payment {@code reference} from {@code source} was withdrawn. */
     public boolean isWithdrawn(DuesPayment.Source source, String reference) {
         return entityManager.createQuery("SELECT count(w) FROM DuesWithdrawal w WHERE w.source = :source"

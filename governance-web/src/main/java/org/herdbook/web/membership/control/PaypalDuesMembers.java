@@ -62,8 +62,17 @@ public class PaypalDuesMembers implements DuesMembers {
             return;
         }
         if (memberships.isWithdrawn(DuesPayment.Source.PAYPAL, saleId)) {
-            LOG.info(() -> "PayPal sale " + saleId + " of " + account.get() + " was refunded before it arrived: not"
+            LOG.info(() -> "PayPal sale " + saleId + " of " + account.get() + " was reversed before it arrived: not"
                     + " recorded as dues");
+            return;
+        }
+        Optional<Memberships.Refunds> refunded = memberships.refunds(DuesPayment.Source.PAYPAL, saleId,
+                amount.getCurrency()).filter(refunds -> refunds.total().compareTo(amount) >= 0);
+        if (refunded.isPresent()) {
+            memberships.withdrawDuesPayment(DuesPayment.Source.PAYPAL, saleId, refunded.get().latestOn(),
+                    DuesWithdrawal.Cause.REFUNDED, refunded.get().latestRefundId());
+            LOG.info(() -> "PayPal sale " + saleId + " of " + account.get() + " was refunded in full before it arrived:"
+                    + " not recorded as dues");
             return;
         }
         Foundation foundation = memberships.foundation();
@@ -114,8 +123,24 @@ public class PaypalDuesMembers implements DuesMembers {
 
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
-    public void paymentWithdrawn(String saleId, String withdrawalId, Instant at, boolean reversed) {
+    public void paymentWithdrawn(String saleId, String withdrawalId, Instant at, boolean reversed, Money amount) {
         LocalDate on = at.atZone(memberships.foundation().getTimeZone()).toLocalDate();
+        if (!reversed) {
+            // A refund may be partial: the payment is withdrawn once its refunds add up to what was paid.
+            Memberships.Refunds refunds = memberships.recordDuesRefund(DuesPayment.Source.PAYPAL, saleId, withdrawalId,
+                    amount, on);
+            Optional<Money> paid = memberships.paymentAmount(DuesPayment.Source.PAYPAL, saleId);
+            if (paid.isEmpty()) {
+                LOG.info(() -> "PayPal sale " + saleId + " refunded (" + amount + ") by " + withdrawalId
+                        + " before it arrived: weighed when it comes");
+                return;
+            }
+            if (!paid.get().getCurrency().equals(amount.getCurrency()) || refunds.total().compareTo(paid.get()) < 0) {
+                LOG.info(() -> "PayPal sale " + saleId + " refunded in part (" + refunds.total() + " of " + paid.get()
+                        + ") by " + withdrawalId + ": the payment still counts");
+                return;
+            }
+        }
         if (memberships.withdrawDuesPayment(DuesPayment.Source.PAYPAL, saleId, on,
                 reversed ? DuesWithdrawal.Cause.REVERSED : DuesWithdrawal.Cause.REFUNDED, withdrawalId)) {
             LOG.info(() -> "PayPal sale " + saleId + (reversed ? " reversed" : " refunded") + " by " + withdrawalId

@@ -116,6 +116,13 @@ public class PersonalData {
                     .add("withdrawnOn", withdrawal.getWithdrawnOn().toString())
                     .add("cause", withdrawal.getCause()));
         }
+        JsonArrayBuilder refunds = Json.createArrayBuilder();
+        for (Memberships.Refund refund : memberships.refundsOf(account.getId())) {
+            refunds.add(Json.createObjectBuilder().add("reference", refund.reference()).add("refund", refund.refundId())
+                    .add("amount", refund.amount().getAmount().toPlainString())
+                    .add("currency", refund.amount().getCurrency().getCurrencyCode())
+                    .add("refundedOn", refund.on().toString()));
+        }
         JsonArrayBuilder subscriptionChanges = Json.createArrayBuilder();
         for (DuesSubscriptionChange change : memberships.subscriptionChanges(account.getId())) {
             subscriptionChanges.add(Json.createObjectBuilder().add("subscription", change.getSubscriptionId())
@@ -136,6 +143,7 @@ public class PersonalData {
                 .add("standingHistory", periods)
                 .add("duesPayments", payments)
                 .add("duesWithdrawals", withdrawals)
+                .add("duesRefunds", refunds)
                 .add("duesSubscriptionChanges", subscriptionChanges)
                 .add("projectContributions", contributions);
     }

@@ -215,11 +215,20 @@ public final class Checkout {
      * ({@code PAYMENT.SALE.REVERSED}). The v1 refund shape: {@code sale_id}, negative-free amount.
      */
     public String refundSale(String saleId, boolean reversed) {
+        return refundSale(saleId, reversed, sales.get(saleId).path("amount").path("total").asText());
+    }
+
+    /** The merchant refunds {@code total} (a decimal string) of subscription payment {@code saleId}: part of it, or all. */
+    public String refundSalePartly(String saleId, String total) {
+        return refundSale(saleId, false, total);
+    }
+
+    private String refundSale(String saleId, boolean reversed, String total) {
         ObjectNode sale = sales.get(saleId);
         ObjectNode refund = JSON.createObjectNode();
         refund.put("id", (reversed ? "SREV-" : "SREF-") + shortId());
         refund.put("state", "completed");
-        refund.putObject("amount").put("total", sale.path("amount").path("total").asText())
+        refund.putObject("amount").put("total", total)
                 .put("currency", sale.path("amount").path("currency").asText());
         refund.put("sale_id", saleId);
         refund.put("create_time", Instant.now().toString()).put("update_time", Instant.now().toString());

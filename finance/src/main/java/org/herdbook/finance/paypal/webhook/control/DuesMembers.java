@@ -26,9 +26,10 @@ public interface DuesMembers {
     void subscriptionChanged(String member, String subscriptionId, String status, Instant at);
 
     /**
-     * The money of monthly payment {@code saleId} went back to the payer ({@code reversed}: taken
-     * back by the payer's bank; otherwise refunded) by PayPal transaction {@code withdrawalId}. The
-     * refund does not name the member, and may arrive before the sale it refunds.
+     * {@code amount} of monthly payment {@code saleId} went back to the payer ({@code reversed}:
+     * taken back by the payer's bank; otherwise refunded, possibly in part) by PayPal transaction
+     * {@code withdrawalId}. The refund does not name the member, and may arrive before the sale it
+     * refunds.
      */
-    void paymentWithdrawn(String saleId, String withdrawalId, Instant at, boolean reversed);
+    void paymentWithdrawn(String saleId, String withdrawalId, Instant at, boolean reversed, Money amount);
 }

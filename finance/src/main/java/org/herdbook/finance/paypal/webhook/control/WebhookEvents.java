@@ -132,7 +132,8 @@ public class WebhookEvents {
                 PaypalLine line = saleRefundLine(resource, eventTime, reversed ? LineKind.REVERSAL : LineKind.REFUND);
                 bookRefund(line, AccountPurpose.DUES);
                 if (line.referenceTransactionId() != null && !line.referenceTransactionId().isBlank()) {
-                    members.paymentWithdrawn(line.referenceTransactionId(), line.transactionId(), line.occurredAt(), reversed);
+                    members.paymentWithdrawn(line.referenceTransactionId(), line.transactionId(), line.occurredAt(), reversed,
+                            line.gross().negate());
                 }
             }
             case "PAYMENT.SALE.DENIED" -> members.paymentFailed(resource.path("custom").asText(""), eventTime,

@@ -196,8 +196,8 @@ class WebhookEventsTest {
         deliver(signed(sale("WH-S8", "SALE-8", "member-42")));
 
         assertThat(members.calls).containsExactly("paid member-42 CAD 10.00 SALE-7",
-                "withdrawn SALE-7 by SREF-1 refunded at 2026-10-05T09:00:00Z",
-                "withdrawn SALE-8 by SREV-2 reversed at 2026-10-06T09:00:00Z", "paid member-42 CAD 10.00 SALE-8");
+                "withdrawn CAD 10.00 of SALE-7 by SREF-1 refunded at 2026-10-05T09:00:00Z",
+                "withdrawn CAD 10.00 of SALE-8 by SREV-2 reversed at 2026-10-06T09:00:00Z", "paid member-42 CAD 10.00 SALE-8");
         assertThat(postings("SREF-1")).extracting(Posting::accountCode, Posting::amount).containsExactlyInAnyOrder(
                 tuple("1010", Money.parse("CAD -10.00")), tuple("4000", Money.parse("CAD 10.00")));
         assertThat(postings("SREV-2")).extracting(Posting::accountCode).contains("4000");
@@ -334,8 +334,9 @@ class WebhookEventsTest {
         }
 
         @Override
-        public void paymentWithdrawn(String saleId, String withdrawalId, Instant at, boolean reversed) {
-            calls.add("withdrawn " + saleId + " by " + withdrawalId + (reversed ? " reversed" : " refunded") + " at " + at);
+        public void paymentWithdrawn(String saleId, String withdrawalId, Instant at, boolean reversed, Money amount) {
+            calls.add("withdrawn " + amount + " of " + saleId + " by " + withdrawalId + (reversed ? " reversed" : " refunded")
+                    + " at " + at);
         }
     }
 }
