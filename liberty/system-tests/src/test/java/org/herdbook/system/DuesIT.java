@@ -69,6 +69,15 @@ class DuesIT {
                 member.bearer()));
     }
 
+    /** {@code member} subscribes to plan {@code plan} through the API and approves at PayPal; the subscription's id. */
+    private static String subscribeAndApprove(TestPeople.Person member, int plan) throws Exception {
+        HttpResponse<String> started = TestServer.postJson(TestServer.newSession(), "/api/me/dues-subscription",
+                Json.createObjectBuilder().add("planId", plan(plan)).build().toString(), "Authorization", member.bearer());
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+        followAtPaypal(TestServer.json(started).getString("approvalUrl"));
+        return TestServer.json(started).getString("subscriptionId");
+    }
+
     private static HttpResponse<String> followAtPaypal(String approvalUrl) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(approvalUrl)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -125,11 +134,7 @@ class DuesIT {
     @Test
     void suspensionReactivationRefundsAndExpiryMoveTheStandingOnceEachInAnyOrder() throws Exception {
         TestPeople.Person member = TestPeople.withRoles("refunded subscriber", "member");
-        HttpResponse<String> started = TestServer.postJson(TestServer.newSession(), "/api/me/dues-subscription",
-                Json.createObjectBuilder().add("planId", plan(0)).build().toString(), "Authorization", member.bearer());
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
-        String id = TestServer.json(started).getString("subscriptionId");
-        followAtPaypal(TestServer.json(started).getString("approvalUrl"));
+        String id = subscribeAndApprove(member, 0);
         String firstSale = paypal.lastEvent("PAYMENT.SALE.COMPLETED");
         String firstSaleId = Json.createReader(new java.io.StringReader(firstSale)).readObject().getJsonObject("resource")
                 .getString("id");
@@ -234,11 +239,7 @@ class DuesIT {
     @Test
     void aPartialRefundLeavesTheMonthPaidAndRefundsAddingUpToThePaymentWithdrawIt() throws Exception {
         TestPeople.Person member = TestPeople.withRoles("partly refunded", "member");
-        HttpResponse<String> started = TestServer.postJson(TestServer.newSession(), "/api/me/dues-subscription",
-                Json.createObjectBuilder().add("planId", plan(0)).build().toString(), "Authorization", member.bearer());
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
-        String id = TestServer.json(started).getString("subscriptionId");
-        followAtPaypal(TestServer.json(started).getString("approvalUrl"));
+        String id = subscribeAndApprove(member, 0);
         String sale = paypal.lastEvent("PAYMENT.SALE.COMPLETED");
         JsonObject saleResource = Json.createReader(new java.io.StringReader(sale)).readObject().getJsonObject("resource");
         String saleId = saleResource.getString("id");
@@ -291,11 +292,7 @@ class DuesIT {
                 .add("reviewOn", java.time.LocalDate.now(java.time.ZoneId.of(TestServer.FOUNDATION_ZONE)).plusYears(1)
                         .toString()).build().toString(), "Authorization", board.bearer());
         assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
-        HttpResponse<String> started = TestServer.postJson(TestServer.newSession(), "/api/me/dues-subscription",
-                Json.createObjectBuilder().add("planId", plan(1)).build().toString(), "Authorization", member.bearer());
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
-        String id = TestServer.json(started).getString("subscriptionId");
-        followAtPaypal(TestServer.json(started).getString("approvalUrl"));
+        String id = subscribeAndApprove(member, 1);
         paypal.send(paypal.lastEvent("PAYMENT.SALE.COMPLETED"));
         assertThat(membership(member).getString("standing")).isEqualTo("active");
 
