@@ -7,9 +7,12 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Currency;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -344,7 +347,7 @@ public class Memberships {
     }
 
     /** The refunds of payment {@code reference} in {@code currency}, if any. */
-    public Optional<Refunds> refunds(DuesPayment.Source source, String reference, java.util.Currency currency) {
+    public Optional<Refunds> refunds(DuesPayment.Source source, String reference, Currency currency) {
         List<?> rows = entityManager.createNativeQuery("SELECT sum(amount) OVER (), refund_id, refunded_on"
                 + " FROM governance.dues_refund WHERE source = ?1 AND reference = ?2 AND currency = ?3"
                 + " ORDER BY refunded_on DESC, recorded_at DESC LIMIT 1").setParameter(1, source.code())
@@ -353,9 +356,7 @@ public class Memberships {
             return Optional.empty();
         }
         Object[] row = (Object[]) rows.get(0);
-        LocalDate on = row[2] instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) row[2];
-        return Optional.of(new Refunds(Money.ofRounded((java.math.BigDecimal) row[0], currency,
-                java.math.RoundingMode.UNNECESSARY), (String) row[1], on));
+        return Optional.of(new Refunds(money(row[0], currency), (String) row[1], day(row[2])));
     }
 
     /** One refund of one of a member's dues payments. */
@@ -370,12 +371,19 @@ public class Memberships {
                 + " AND p.reference = r.reference WHERE p.account_id = ?1 ORDER BY r.refunded_on, r.recorded_at")
                 .setParameter(1, account).getResultList()) {
             Object[] columns = (Object[]) row;
-            java.util.Currency currency = java.util.Currency.getInstance(((String) columns[3]).strip());
-            LocalDate on = columns[4] instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) columns[4];
-            found.add(new Refund((String) columns[0], (String) columns[1], Money.ofRounded(
-                    (java.math.BigDecimal) columns[2], currency, java.math.RoundingMode.UNNECESSARY), on));
+            found.add(new Refund((String) columns[0], (String) columns[1],
+                    money(columns[2], Currency.getInstance(((String) columns[3]).strip())), day(columns[4])));
         }
         return found;
+    }
+
+    /** A stored amount (three decimals in the table) as money of {@code currency}. */
+    private static Money money(Object column, Currency currency) {
+        return Money.ofRounded((BigDecimal) column, currency, RoundingMode.UNNECESSARY);
+    }
+
+    private static LocalDate day(Object column) {
+        return column instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) column;
     }
 
     /** The amount of dues payment {@code reference} from {@code source}, if it has been recorded. */
