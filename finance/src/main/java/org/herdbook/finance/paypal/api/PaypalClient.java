@@ -7,13 +7,13 @@ import com.paypal.sdk.PaypalServerSdkClient;
 import com.paypal.sdk.authentication.ClientCredentialsAuthModel;
 import com.paypal.sdk.exceptions.ApiException;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.logging.Logger;
-import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -45,8 +45,16 @@ public final class PaypalClient {
     private Instant tokenExpires = Instant.EPOCH;
 
     public PaypalClient(PaypalApiAccess access, Duration timeout) {
+        this(access, timeout, List.of());
+    }
+
+    /**
+     * A client whose requests also pass through {@code interceptors} (after those registered
+     * with {@link PaypalHttp}): tests route them to an emulator this way.
+     */
+    public PaypalClient(PaypalApiAccess access, Duration timeout, List<Interceptor> interceptors) {
         this.access = access;
-        this.http = http(access.baseUrlOverride(), timeout);
+        this.http = PaypalHttp.client(timeout, interceptors);
         this.sdk = new PaypalServerSdkClient.Builder()
                 .environment(access.sandbox() ? Environment.SANDBOX : Environment.PRODUCTION)
                 .clientCredentialsAuth(new ClientCredentialsAuthModel.Builder(access.clientId(), access.clientSecret()).build())
@@ -54,26 +62,6 @@ public final class PaypalClient {
                         .timeout(Math.max(1, timeout.toSeconds())))
                 .build();
         this.base = access.sandbox() ? "https://api-m.sandbox.paypal.com" : "https://api-m.paypal.com";
-    }
-
-    /**
-     * An OkHttp client whose requests go to {@code baseUrlOverride} (scheme, host and port) when
-     * set: the SDK has no base-URL setting, and tests point it at an emulator this way.
-     */
-    public static OkHttpClient http(URI baseUrlOverride, Duration timeout) {
-        OkHttpClient.Builder http = new OkHttpClient.Builder().callTimeout(timeout).readTimeout(timeout)
-                .connectTimeout(Duration.ofSeconds(Math.min(10, Math.max(1, timeout.toSeconds()))));
-        if (baseUrlOverride != null) {
-            http.addInterceptor(chain -> {
-                Request request = chain.request();
-                HttpUrl.Builder url = request.url().newBuilder().scheme(baseUrlOverride.getScheme())
-                        .host(baseUrlOverride.getHost());
-                url.port(baseUrlOverride.getPort() > 0 ? baseUrlOverride.getPort()
-                        : HttpUrl.defaultPort(baseUrlOverride.getScheme()));
-                return chain.proceed(request.newBuilder().url(url.build()).build());
-            });
-        }
-        return http.build();
     }
 
     public PaypalServerSdkClient sdk() {

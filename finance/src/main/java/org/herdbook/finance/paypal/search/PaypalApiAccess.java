@@ -1,18 +1,17 @@
 package org.herdbook.finance.paypal.search;
 
-import java.net.URI;
 import java.util.Objects;
 
 /**
- * How to reach PayPal's REST API: the client id and secret of the foundation's app, whether it
- * is the sandbox, and, for tests, another address to send every request to (an emulator).
+ * How to reach PayPal's REST API: the client id and secret of the foundation's app and whether
+ * it is the sandbox. Requests go to PayPal's own hosts, through the clients that
+ * {@link org.herdbook.finance.paypal.api.PaypalHttp} builds.
  *
  * @param clientId the REST app's client id
  * @param clientSecret its secret (from the environment, never stored)
  * @param sandbox whether to use PayPal's sandbox rather than the live API
- * @param baseUrlOverride another scheme, host and port for every request, or null for PayPal's own
  */
-public record PaypalApiAccess(String clientId, String clientSecret, boolean sandbox, URI baseUrlOverride) {
+public record PaypalApiAccess(String clientId, String clientSecret, boolean sandbox) {
 
     public PaypalApiAccess {
         Objects.requireNonNull(clientId, "clientId");
@@ -21,6 +20,6 @@ public record PaypalApiAccess(String clientId, String clientSecret, boolean sand
 
     @Override
     public String toString() {
-        return "PaypalApiAccess[clientId=" + clientId + ", sandbox=" + sandbox + ", baseUrlOverride=" + baseUrlOverride + "]";
+        return "PaypalApiAccess[clientId=" + clientId + ", sandbox=" + sandbox + "]";
     }
 }

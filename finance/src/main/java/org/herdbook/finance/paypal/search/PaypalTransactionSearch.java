@@ -21,10 +21,11 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import org.herdbook.finance.Refusal;
 import org.herdbook.finance.money.Money;
-import org.herdbook.finance.paypal.api.PaypalClient;
+import org.herdbook.finance.paypal.api.PaypalHttp;
 import org.herdbook.finance.paypal.entity.LineKind;
 import org.herdbook.finance.paypal.entity.PaypalLine;
 
@@ -66,7 +67,15 @@ public final class PaypalTransactionSearch {
     private final PaypalServerSdkClient client;
 
     public PaypalTransactionSearch(PaypalApiAccess access) {
-        OkHttpClient okHttp = PaypalClient.http(access.baseUrlOverride(), Duration.ofSeconds(30));
+        this(access, List.of());
+    }
+
+    /**
+     * A search whose requests also pass through {@code interceptors} (after those registered
+     * with {@link PaypalHttp}): tests route them to an emulator this way.
+     */
+    public PaypalTransactionSearch(PaypalApiAccess access, List<Interceptor> interceptors) {
+        OkHttpClient okHttp = PaypalHttp.client(Duration.ofSeconds(30), interceptors);
         this.client = new PaypalServerSdkClient.Builder()
                 .environment(access.sandbox() ? Environment.SANDBOX : Environment.PRODUCTION)
                 .clientCredentialsAuth(new ClientCredentialsAuthModel.Builder(access.clientId(), access.clientSecret()).build())

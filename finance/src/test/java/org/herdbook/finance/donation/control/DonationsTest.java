@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,7 @@ import org.herdbook.finance.paypal.webhook.control.WebhookSettings;
 import org.herdbook.finance.paypal.webhook.control.WebhookVerifier;
 import org.herdbook.finance.testing.Books;
 import org.herdbook.paypal.emulator.Checkout;
+import org.herdbook.paypal.emulator.EmulatorRoute;
 import org.herdbook.paypal.emulator.PaypalEmulator;
 import org.herdbook.paypal.emulator.WebhookSigner;
 import org.junit.jupiter.api.AfterEach;
@@ -47,15 +49,15 @@ class DonationsTest {
 
     DonationsTest() throws Exception {
         emulator = PaypalEmulator.start(0, "client-id", "client-secret");
-        PaypalClient client = new PaypalClient(new PaypalApiAccess("client-id", "client-secret", true, emulator.baseUrl()),
-                Duration.ofSeconds(2));
+        PaypalClient client = new PaypalClient(new PaypalApiAccess("client-id", "client-secret", true),
+                Duration.ofSeconds(2), List.of(new EmulatorRoute(emulator.baseUrl())));
         donations = new Donations(books.database, books.paypal, () -> Optional.of(client));
         webhooks = new WebhookEvents(books.database, books.paypal, new NoMembers(), donations, thanked::add);
         emulator.checkout().deliverWebhooksTo(URI.create("http://localhost:1/unused"), "WH-DONATIONS");
         var anchors = TrustAnchors.of(new ByteArrayInputStream(
                 emulator.checkout().signer().authorityPem().getBytes(StandardCharsets.US_ASCII)));
-        verifier = new WebhookVerifier(new WebhookSettings("WH-DONATIONS", true, emulator.baseUrl(), Duration.ofMinutes(5)),
-                () -> anchors, Clock.systemUTC());
+        verifier = new WebhookVerifier(new WebhookSettings("WH-DONATIONS", true, Duration.ofMinutes(5)),
+                () -> anchors, Clock.systemUTC(), List.of(new EmulatorRoute(emulator.baseUrl())));
     }
 
     @AfterEach

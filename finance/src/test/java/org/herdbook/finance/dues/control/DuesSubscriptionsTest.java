@@ -18,6 +18,7 @@ import org.herdbook.finance.money.Money;
 import org.herdbook.finance.paypal.api.PaypalClient;
 import org.herdbook.finance.paypal.search.PaypalApiAccess;
 import org.herdbook.finance.testing.Books;
+import org.herdbook.paypal.emulator.EmulatorRoute;
 import org.herdbook.paypal.emulator.PaypalEmulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,8 +38,8 @@ class DuesSubscriptionsTest {
 
     DuesSubscriptionsTest() throws Exception {
         emulator = PaypalEmulator.start(0, "client-id", "client-secret");
-        PaypalClient client = new PaypalClient(new PaypalApiAccess("client-id", "client-secret", true, emulator.baseUrl()),
-                Duration.ofSeconds(2));
+        PaypalClient client = new PaypalClient(new PaypalApiAccess("client-id", "client-secret", true),
+                Duration.ofSeconds(2), List.of(new EmulatorRoute(emulator.baseUrl())));
         dues = new DuesSubscriptions(books.database, () -> Optional.of(client));
     }
 

@@ -15,6 +15,7 @@ import org.herdbook.finance.paypal.entity.PaypalLine;
 import org.herdbook.finance.testing.Books;
 import org.herdbook.finance.testing.Fixtures;
 import org.herdbook.paypal.emulator.EmulatedTransaction;
+import org.herdbook.paypal.emulator.EmulatorRoute;
 import org.herdbook.paypal.emulator.PaypalEmulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,8 @@ class PaypalTransactionSearchTest {
     }
 
     private PaypalTransactionSearch search(String secret) {
-        return new PaypalTransactionSearch(new PaypalApiAccess("client-id", secret, true, emulator.baseUrl()));
+        return new PaypalTransactionSearch(new PaypalApiAccess("client-id", secret, true),
+                List.of(new EmulatorRoute(emulator.baseUrl())));
     }
 
     @Test

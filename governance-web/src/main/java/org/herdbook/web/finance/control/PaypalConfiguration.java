@@ -2,7 +2,6 @@ package org.herdbook.web.finance.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -15,10 +14,11 @@ import org.herdbook.finance.paypal.webhook.control.WebhookSettings;
 /**
  * PayPal REST credentials from the environment only: {@code HERDBOOK_PAYPAL_CLIENT_ID},
  * {@code HERDBOOK_PAYPAL_CLIENT_SECRET}, {@code HERDBOOK_PAYPAL_ENVIRONMENT} ({@code sandbox} or
- * {@code live}) and, for tests against an emulator, {@code HERDBOOK_PAYPAL_BASE_URL}; for
- * webhooks, {@code HERDBOOK_PAYPAL_WEBHOOK_ID}, {@code HERDBOOK_PAYPAL_WEBHOOK_TRUST_ANCHORS} (a
+ * {@code live}); for webhooks, {@code HERDBOOK_PAYPAL_WEBHOOK_ID}, {@code HERDBOOK_PAYPAL_WEBHOOK_TRUST_ANCHORS} (a
  * PEM file; the JDK's trust store without it) and {@code HERDBOOK_PAYPAL_WEBHOOK_WINDOW}; and
- * {@code HERDBOOK_PAYPAL_TIMEOUT}, how long one API call may take before it is retried.
+ * {@code HERDBOOK_PAYPAL_TIMEOUT}, how long one API call may take before it is retried. Requests
+ * always go to PayPal's own hosts; interceptors registered through {@code ServiceLoader} (see
+ * {@link org.herdbook.finance.paypal.api.PaypalHttp}) are the only way to change that.
  */
 @ApplicationScoped
 public class PaypalConfiguration implements PaypalAccount {
@@ -32,9 +32,6 @@ public class PaypalConfiguration implements PaypalAccount {
     @Inject
     @ConfigProperty(name = "herdbook.paypal.environment", defaultValue = "sandbox")
     String environment;
-    @Inject
-    @ConfigProperty(name = "herdbook.paypal.base-url")
-    Optional<String> baseUrl;
 
     @Inject
     @ConfigProperty(name = "herdbook.paypal.webhook-id")
@@ -74,8 +71,7 @@ public class PaypalConfiguration implements PaypalAccount {
     /** How webhook deliveries are checked, or empty when no webhook id is configured. */
     public Optional<WebhookSettings> webhookSettings() {
         return webhookId.filter(id -> !id.isBlank()).map(id -> new WebhookSettings(id.strip(),
-                !"live".equalsIgnoreCase(environment), baseUrl.filter(url -> !url.isBlank()).map(URI::create).orElse(null),
-                Duration.parse(webhookWindow)));
+                !"live".equalsIgnoreCase(environment), Duration.parse(webhookWindow)));
     }
 
     /** The PEM file of webhook trust anchors, or empty for the JDK's trust store. */
@@ -88,7 +84,6 @@ public class PaypalConfiguration implements PaypalAccount {
         if (clientId.filter(id -> !id.isBlank()).isEmpty() || clientSecret.filter(s -> !s.isBlank()).isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new PaypalApiAccess(clientId.get(), clientSecret.get(), !"live".equalsIgnoreCase(environment),
-                baseUrl.filter(url -> !url.isBlank()).map(URI::create).orElse(null)));
+        return Optional.of(new PaypalApiAccess(clientId.get(), clientSecret.get(), !"live".equalsIgnoreCase(environment)));
     }
 }

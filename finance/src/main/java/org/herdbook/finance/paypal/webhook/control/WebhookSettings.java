@@ -1,6 +1,5 @@
 package org.herdbook.finance.paypal.webhook.control;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -9,10 +8,9 @@ import java.util.Objects;
  *
  * @param webhookId the id PayPal gave the foundation's webhook registration (it is part of what PayPal signs)
  * @param sandbox whether the foundation uses PayPal's sandbox (certificates from the sandbox API hosts) or live
- * @param baseUrlOverride where requests to PayPal's API hosts go instead, as for the SDK, or null
  * @param window how far a transmission time may be from now; older deliveries are replays
  */
-public record WebhookSettings(String webhookId, boolean sandbox, URI baseUrlOverride, Duration window) {
+public record WebhookSettings(String webhookId, boolean sandbox, Duration window) {
 
     public WebhookSettings {
         Objects.requireNonNull(webhookId, "webhookId");

@@ -4,9 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
@@ -31,6 +28,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.zip.CRC32;
 import javax.security.auth.x500.X500Principal;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.herdbook.finance.paypal.api.PaypalHttp;
 
 /**
  * Checks that a webhook delivery comes from PayPal, as PayPal documents it: the body, with the
@@ -42,7 +45,8 @@ import javax.security.auth.x500.X500Principal;
  * otherwise) and be valid now; its subject must be a {@code paypal.com} name. A certificate that
  * passed is cached by URL (PayPal uses few); its validity is checked again on every use. A
  * transmission time outside the window is a replay and refused before anything else is done.
- * Thread-safe.
+ * The certificate is fetched with an OkHttp client from {@link PaypalHttp} (so registered
+ * interceptors apply, as to the SDK's requests) that follows no redirects. Thread-safe.
  */
 public final class WebhookVerifier {
 
@@ -56,14 +60,25 @@ public final class WebhookVerifier {
     private final WebhookSettings settings;
     private final Supplier<Set<TrustAnchor>> anchors;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final OkHttpClient http;
     private final Map<String, X509Certificate> certificates = new ConcurrentHashMap<>();
 
     public WebhookVerifier(WebhookSettings settings, Supplier<Set<TrustAnchor>> anchors, Clock clock) {
+        this(settings, anchors, clock, List.of());
+    }
+
+    /**
+     * A verifier whose certificate fetches also pass through {@code interceptors} (after those
+     * registered with {@link PaypalHttp}): tests route them to an emulator this way. The URL is
+     * checked against the allow-list before any interceptor sees it.
+     */
+    public WebhookVerifier(WebhookSettings settings, Supplier<Set<TrustAnchor>> anchors, Clock clock,
+            List<Interceptor> interceptors) {
         this.settings = settings;
         this.anchors = anchors;
         this.clock = clock;
+        this.http = PaypalHttp.client(Duration.ofSeconds(10), interceptors).newBuilder()
+                .connectTimeout(Duration.ofSeconds(5)).followRedirects(false).followSslRedirects(false).build();
     }
 
     /** What a verified delivery says about itself. */
@@ -170,18 +185,15 @@ public final class WebhookVerifier {
     }
 
     private List<X509Certificate> fetch(URI uri) {
-        // Requests to PayPal's hosts go where the SDK's go: to the configured address, if any.
-        URI base = settings.baseUrlOverride();
-        URI target = base == null ? uri : URI.create(base.getScheme() + "://" + base.getAuthority() + uri.getRawPath());
-        try {
-            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(10))
-                    .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        Request request = new Request.Builder().url(uri.toString()).get().build();
+        try (Response response = http.newCall(request).execute()) {
+            ResponseBody body = response.body();
             byte[] pem;
-            try (InputStream in = response.body()) {
+            try (InputStream in = body == null ? InputStream.nullInputStream() : body.byteStream()) {
                 pem = in.readNBytes(MAX_CERTIFICATE_BYTES + 1);
             }
-            if (response.statusCode() != 200 || pem.length > MAX_CERTIFICATE_BYTES) {
-                throw new WebhookRejected(WebhookRejected.Reason.CERTIFICATE, "fetch answered " + response.statusCode());
+            if (response.code() != 200 || pem.length > MAX_CERTIFICATE_BYTES) {
+                throw new WebhookRejected(WebhookRejected.Reason.CERTIFICATE, "fetch answered " + response.code());
             }
             List<X509Certificate> chain = new ArrayList<>();
             for (var certificate : CertificateFactory.getInstance("X.509")
@@ -194,9 +206,6 @@ public final class WebhookVerifier {
             return chain;
         } catch (IOException | GeneralSecurityException e) {
             throw new WebhookRejected(WebhookRejected.Reason.CERTIFICATE, "fetch failed: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new WebhookRejected(WebhookRejected.Reason.CERTIFICATE, "interrupted");
         }
     }
 

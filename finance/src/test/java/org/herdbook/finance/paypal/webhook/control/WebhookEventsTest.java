@@ -27,6 +27,7 @@ import org.herdbook.finance.ledger.entity.Posting;
 import org.herdbook.finance.money.Money;
 import org.herdbook.finance.testing.Books;
 import org.herdbook.paypal.emulator.Checkout;
+import org.herdbook.paypal.emulator.EmulatorRoute;
 import org.herdbook.paypal.emulator.PaypalEmulator;
 import org.herdbook.paypal.emulator.WebhookSigner;
 import org.junit.jupiter.api.AfterEach;
@@ -47,8 +48,8 @@ class WebhookEventsTest {
         emulator.checkout().deliverWebhooksTo(URI.create("http://localhost:1/unused"), WEBHOOK_ID);
         Set<TrustAnchor> anchors = TrustAnchors.of(new ByteArrayInputStream(
                 emulator.checkout().signer().authorityPem().getBytes(StandardCharsets.US_ASCII)));
-        verifier = new WebhookVerifier(new WebhookSettings(WEBHOOK_ID, true, emulator.baseUrl(), Duration.ofMinutes(15)),
-                () -> anchors, Clock.systemUTC());
+        verifier = new WebhookVerifier(new WebhookSettings(WEBHOOK_ID, true, Duration.ofMinutes(15)),
+                () -> anchors, Clock.systemUTC(), List.of(new EmulatorRoute(emulator.baseUrl())));
         events = new WebhookEvents(books.database, books.paypal, members,
                 new Donations(books.database, books.paypal, java.util.Optional::empty), donation -> {
                     throw new AssertionError("no donation here");
