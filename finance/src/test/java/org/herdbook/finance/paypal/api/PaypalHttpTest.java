@@ -2,6 +2,7 @@ package org.herdbook.finance.paypal.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.URL;
@@ -52,6 +53,14 @@ class PaypalHttpTest {
                     .hasMessageContaining("EmulatorRoute refuses");
         }
         assertThat(emulator.requests()).containsExactly("GET " + path);
+    }
+
+    @Test
+    void theRouteCreatedByTheServiceLoaderRefusesToExistWithoutTheEmulatorsAddress() {
+        assumeTrue(System.getenv(EmulatorRoute.ADDRESS_VARIABLE) == null, "only where the test server's variable is unset");
+
+        assertThatThrownBy(EmulatorRoute::new).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(EmulatorRoute.ADDRESS_VARIABLE);
     }
 
     @Test
