@@ -4,7 +4,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.crypto.Ed25519Verifier;
 import com.nimbusds.jose.crypto.bc.BouncyCastleProviderSingleton;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
@@ -17,8 +16,8 @@ import java.util.Set;
  * The keys and algorithms Herdbook accepts for signed votes and for its own signatures, and
  * nothing else: Ed25519 (JWS {@code alg} {@code EdDSA}, or its RFC 9864 name {@code Ed25519})
  * and ECDSA on P-256 ({@code ES256}). Never {@code none}, never HMAC, never RSA; never a key
- * taken from a JWS header. Nimbus verifies Ed25519 with Google Tink and ES256 with Bouncy Castle
- * as its JCA provider. Stateless and thread-safe.
+ * taken from a JWS header. Nimbus verifies Ed25519 through {@link Ed25519Jws} and ES256 with
+ * Bouncy Castle as its JCA provider, both Bouncy Castle's arithmetic. Stateless and thread-safe.
  */
 public final class KeyPolicy {
 
@@ -68,7 +67,7 @@ public final class KeyPolicy {
         try {
             if (key instanceof OctetKeyPair okp && Curve.Ed25519.equals(okp.getCurve())
                     && (JWSAlgorithm.EdDSA.equals(alg) || JWSAlgorithm.Ed25519.equals(alg))) {
-                return Optional.of(new Ed25519Verifier(okp));
+                return Optional.of(new Ed25519Jws.Verifier(okp));
             }
             if (key instanceof ECKey ec && Curve.P_256.equals(ec.getCurve()) && JWSAlgorithm.ES256.equals(alg)) {
                 ECDSAVerifier verifier = new ECDSAVerifier(ec);

@@ -8,7 +8,6 @@ import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.Ed25519Signer;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
@@ -16,8 +15,6 @@ import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.gen.OctetKeyPairGenerator;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.herdbook.ballots.manifest.control.CanonicalJson;
 
 /**
@@ -34,14 +31,12 @@ public final class ServerKey {
     private final JWK publicKey;
     private final String kid;
     private final JWSAlgorithm alg;
-    private final JWK privateKey;
     /**
-     * Signers ready for use, taken by one thread at a time: signing under one shared signer's lock
-     * made every receipt of a busy ballot wait for the one before it (a profile of the casting
-     * benchmark showed 9 s of threads blocked there), so each signature now takes a signer of its
-     * own from here and gives it back. At most as many signers as threads signing at once.
+     * Shared by every thread: neither signer holds a lock or state between signatures (Nimbus's
+     * own Ed25519 signer synchronized {@code sign}, which made every receipt of a busy ballot wait
+     * for the one before it; see {@link Ed25519Jws}).
      */
-    private final Queue<JWSSigner> signers = new ConcurrentLinkedQueue<>();
+    private final JWSSigner signer;
 
     private ServerKey(JWK privateKey) {
         Objects.requireNonNull(privateKey, "privateKey must not be null");
@@ -53,17 +48,13 @@ public final class ServerKey {
             throw new IllegalArgumentException("Unusable server key: " + problem);
         });
         this.kid = KeyPolicy.thumbprint(publicKey);
-        this.privateKey = privateKey;
         this.alg = privateKey instanceof OctetKeyPair ? JWSAlgorithm.EdDSA : JWSAlgorithm.ES256;
         try {
-            signers.add(newSigner());
+            this.signer = privateKey instanceof OctetKeyPair okp ? new Ed25519Jws.Signer(okp)
+                    : new ECDSASigner((ECKey) privateKey);
         } catch (JOSEException e) {
             throw new IllegalArgumentException("Unusable server key", e);
         }
-    }
-
-    private JWSSigner newSigner() throws JOSEException {
-        return privateKey instanceof OctetKeyPair okp ? new Ed25519Signer(okp) : new ECDSASigner((ECKey) privateKey);
     }
 
     /**
@@ -103,12 +94,7 @@ public final class ServerKey {
         JWSHeader header = new JWSHeader.Builder(alg).type(new JOSEObjectType(type)).keyID(kid).build();
         JWSObject jws = new JWSObject(header, new Payload(CanonicalJson.write(claims)));
         try {
-            JWSSigner signer = signers.poll();
-            if (signer == null) {
-                signer = newSigner();
-            }
             jws.sign(signer);
-            signers.offer(signer);
         } catch (JOSEException e) {
             throw new IllegalStateException("Signing failed", e);
         }
