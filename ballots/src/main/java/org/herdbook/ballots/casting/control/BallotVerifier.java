@@ -22,8 +22,10 @@ import org.herdbook.ballots.roll.control.VoterRoll;
  * {@code seq} above the key's highest.
  *
  * <p>It stores nothing: the caller stores the accepted vote, appends its ballot id to the log and
- * returns a receipt, in one transaction (see {@link CastHistory} about concurrent casts).
- * Thread-safe if its collaborators are.
+ * returns a receipt, in one transaction (see {@link CastHistory} about concurrent casts). Built
+ * without a {@link CastHistory}, it leaves the {@code jti} and {@code seq} checks to its caller,
+ * which must then make them where it stores the vote (the web application does, in order, under
+ * the ballot's lock, for every batch of casts). Thread-safe if its collaborators are.
  */
 public final class BallotVerifier {
 
@@ -43,6 +45,19 @@ public final class BallotVerifier {
     }
 
     /**
+     * A verifier that checks everything but replay and revote order, which its caller checks
+     * where it stores the vote.
+     *
+     * @param keys the registered voter keys
+     * @param roll the frozen voter rolls
+     */
+    public BallotVerifier(RegisteredKeys keys, VoterRoll roll) {
+        this.keys = Objects.requireNonNull(keys, "keys must not be null");
+        this.history = null;
+        this.roll = Objects.requireNonNull(roll, "roll must not be null");
+    }
+
+    /**
      * @param manifest the manifest of the ballot voted on
      * @param compact the vote as received (compact JWS)
      * @param receivedAt when the server received it
@@ -50,6 +65,19 @@ public final class BallotVerifier {
      * @throws BallotRejectedException with the reason the vote is refused
      */
     public VerifiedBallot verify(BallotManifest manifest, String compact, Instant receivedAt)
+            throws BallotRejectedException {
+        return verify(manifest, ManifestCodec.hash(manifest), compact, receivedAt);
+    }
+
+    /**
+     * @param manifest the manifest of the ballot voted on
+     * @param manifestHash its hash ({@link ManifestCodec#hash}), for callers that keep it
+     * @param compact the vote as received (compact JWS)
+     * @param receivedAt when the server received it
+     * @return the accepted vote
+     * @throws BallotRejectedException with the reason the vote is refused
+     */
+    public VerifiedBallot verify(BallotManifest manifest, String manifestHash, String compact, Instant receivedAt)
             throws BallotRejectedException {
         BallotFormat.ParsedBallot parsed = BallotFormat.parse(compact);
         if (receivedAt.isBefore(manifest.opens())) {
@@ -61,17 +89,19 @@ public final class BallotVerifier {
         RegisteredKey key = keys.find(manifest.ballot(), parsed.kid())
                 .orElseThrow(() -> new BallotRejectedException(Rejection.UNKNOWN_KEY, "kid " + parsed.kid()));
         BallotFormat.verifySignature(parsed, key.publicKey());
-        BallotFormat.Claims claims = BallotFormat.readClaims(parsed, manifest, ManifestCodec.hash(manifest));
+        BallotFormat.Claims claims = BallotFormat.readClaims(parsed, manifest, manifestHash);
         if (!roll.isOnRoll(manifest.ballot(), key.voterRef())) {
             throw new BallotRejectedException(Rejection.NOT_ON_ROLL, "the key's member is not on the roll");
         }
-        if (history.hasJti(manifest.ballot(), claims.jti())) {
-            throw new BallotRejectedException(Rejection.REPLAYED, "jti " + claims.jti());
-        }
-        OptionalLong highest = history.highestSeq(manifest.ballot(), parsed.kid());
-        if (highest.isPresent() && claims.seq() <= highest.getAsLong()) {
-            throw new BallotRejectedException(Rejection.STALE_SEQUENCE,
-                    "seq " + claims.seq() + " after " + highest.getAsLong());
+        if (history != null) {
+            if (history.hasJti(manifest.ballot(), claims.jti())) {
+                throw new BallotRejectedException(Rejection.REPLAYED, "jti " + claims.jti());
+            }
+            OptionalLong highest = history.highestSeq(manifest.ballot(), parsed.kid());
+            if (highest.isPresent() && claims.seq() <= highest.getAsLong()) {
+                throw new BallotRejectedException(Rejection.STALE_SEQUENCE,
+                        "seq " + claims.seq() + " after " + highest.getAsLong());
+            }
         }
         return new VerifiedBallot(parsed.ballotId(), compact, parsed.kid(), key.publicKey(), key.voterRef(),
                 claims.jti(), claims.seq(), claims.issuedAt(), claims.choice(), receivedAt);

@@ -81,6 +81,8 @@ public class BallotBox {
     Letters letters;
     @Inject
     BallotAppender appender;
+    @Inject
+    OpenedBallots opened;
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ExecutorService executor;
     @Inject
@@ -97,7 +99,8 @@ public class BallotBox {
     @PostConstruct
     void wire() {
         records = new BallotRecords(dataSource);
-        verifier = new BallotVerifier(records, records, records);
+        // jti and seq are checked by the appender, in order, under the ballot's lock.
+        verifier = new BallotVerifier(opened, opened);
     }
 
     /** What a board or secretary asks for: the ballot as it will open, without its roll. */
@@ -246,7 +249,8 @@ public class BallotBox {
      * Verifies a vote, appends it to the ballot's log and signs a receipt.
      *
      * <p>The signature and claims are checked first, in the caller's thread, so concurrent casts
-     * verify in parallel. Then the {@link BallotAppender} batches the vote with the other casts of
+     * verify in parallel, against the ballot's manifest, keys and roll as {@link OpenedBallots}
+     * keeps them (a warm cast reads nothing from the database before its batch). Then the {@link BallotAppender} batches the vote with the other casts of
      * the ballot waiting at that moment: under the ballot's row lock the window, the {@code jti}
      * and the {@code seq} of each are checked again in order, and the accepted ones are appended in
      * one transaction under one signed tree head. The receipt is signed after the commit, outside
@@ -257,17 +261,15 @@ public class BallotBox {
      *     key, not open, ...), nothing stored
      */
     public CompletableFuture<BallotReceipt> castAsync(UUID ballotId, String compact) {
-        StoredBallot seen = records.find(ballotId).orElseThrow(() -> unknown(ballotId));
-        if (seen.state() == StoredBallot.State.DRAFT) {
-            throw new VoteRefused(Rejection.NOT_OPEN, null);
+        OpenedBallots.Lookup seen = opened.lookup(ballotId, this::manifestOf);
+        if (seen.opened() == null) {
+            StoredBallot stored = seen.stored().orElseThrow(() -> unknown(ballotId));
+            throw new VoteRefused(stored.state() == StoredBallot.State.DRAFT ? Rejection.NOT_OPEN : Rejection.CLOSED,
+                    null);
         }
-        if (seen.state() == StoredBallot.State.CLOSED) {
-            throw new VoteRefused(Rejection.CLOSED, null);
-        }
-        BallotManifest manifest = manifestOf(seen);
         VerifiedBallot vote;
         try {
-            vote = verifier.verify(manifest, compact, clock.instant());
+            vote = verifier.verify(seen.opened().manifest(), seen.opened().manifestHash(), compact, clock.instant());
         } catch (BallotRejectedException e) {
             throw new VoteRefused(e.reason(), e);
         }
