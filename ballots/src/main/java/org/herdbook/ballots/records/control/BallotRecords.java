@@ -292,13 +292,18 @@ public class BallotRecords implements RegisteredKeys, CastHistory, VoterRoll {
     public Map<String, Long> highestSeqs(UUID ballot, Collection<String> kids) {
         Map<String, Long> highest = new HashMap<>();
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement("SELECT kid, max(seq) FROM ballots.vote"
-                        + " WHERE ballot_id = ? AND kid = ANY(?) GROUP BY kid")) {
+                // One index probe per key (the vote_seq_once index, backwards), however long the log.
+                PreparedStatement select = connection.prepareStatement("SELECT k.kid, (SELECT v.seq FROM"
+                        + " ballots.vote v WHERE v.ballot_id = ? AND v.kid = k.kid ORDER BY v.seq DESC LIMIT 1)"
+                        + " FROM unnest(?::text[]) AS k(kid)")) {
             select.setObject(1, ballot);
             select.setArray(2, connection.createArrayOf("text", kids.toArray()));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    highest.put(rows.getString(1), rows.getLong(2));
+                    long seq = rows.getLong(2);
+                    if (!rows.wasNull()) {
+                        highest.put(rows.getString(1), seq);
+                    }
                 }
             }
         } catch (SQLException e) {
@@ -346,16 +351,21 @@ public class BallotRecords implements RegisteredKeys, CastHistory, VoterRoll {
                 }
                 insert.executeBatch();
             }
+            // A key's seq grows with the log, and each vote marked the one before it when it came,
+            // so the key's vote with the next lower seq is the only one a new vote has to mark:
+            // one probe of the vote_seq_once index, where looking at every earlier vote of the key
+            // grew with each revote.
             try (PreparedStatement mark = connection.prepareStatement("INSERT INTO ballots.vote_superseded"
-                    + " (ballot_id, leaf_index, superseded_by) SELECT v.ballot_id, v.leaf_index, ? FROM ballots.vote v"
-                    + " WHERE v.ballot_id = ? AND v.kid = ? AND v.leaf_index < ? AND NOT EXISTS (SELECT 1 FROM"
-                    + " ballots.vote_superseded s WHERE s.ballot_id = v.ballot_id AND s.leaf_index = v.leaf_index)")) {
+                    + " (ballot_id, leaf_index, superseded_by) SELECT p.ballot_id, p.leaf_index, ? FROM (SELECT"
+                    + " v.ballot_id, v.leaf_index FROM ballots.vote v WHERE v.ballot_id = ? AND v.kid = ? AND v.seq < ?"
+                    + " ORDER BY v.seq DESC LIMIT 1) p WHERE NOT EXISTS (SELECT 1 FROM ballots.vote_superseded s"
+                    + " WHERE s.ballot_id = p.ballot_id AND s.leaf_index = p.leaf_index)")) {
                 long leafIndex = firstLeaf;
                 for (VerifiedBallot vote : votes) {
                     mark.setLong(1, leafIndex);
                     mark.setObject(2, ballot);
                     mark.setString(3, vote.kid());
-                    mark.setLong(4, leafIndex);
+                    mark.setLong(4, vote.seq());
                     mark.addBatch();
                     leafIndex++;
                 }
