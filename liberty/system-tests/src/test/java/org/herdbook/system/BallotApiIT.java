@@ -278,6 +278,26 @@ class BallotApiIT {
     }
 
     @Test
+    void aKeyRegisteredAfterItsVoteWasRefusedIsKnownAtOnce() {
+        // The server keeps registered keys in memory once read; a key it did not know must not stay unknown.
+        TestPeople.Person board = TestPeople.withRoles("late key board", "board");
+        TestVoters.Voter voter = new TestVoters.Voter(TestVoters.activeMember("fr", "Votante tardive"), true);
+        TestVoters.Voter other = new TestVoters.Voter(TestVoters.activeMember("en", "Early Key Voter"), false);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        JsonObject ballot = TestVoters.openYesNo(board, now.minusSeconds(5), now.plus(Duration.ofHours(1)),
+                "{\"count\": 1}");
+        String id = id(ballot);
+        assertThat(other.register(id).statusCode()).isEqualTo(201);
+        assertThat(TestVoters.cast(id, other.vote(ballot, "no", 0)).statusCode()).isEqualTo(201);
+        String vote = voter.vote(ballot, "yes", 0);
+        assertProblem(TestVoters.cast(id, vote), 422, "vote.unknown-key");
+        assertThat(voter.register(id).statusCode()).isEqualTo(201);
+        HttpResponse<String> cast = TestVoters.cast(id, vote);
+        assertThat(cast.statusCode()).as(cast.body()).isEqualTo(201);
+        assertThat(rows("vote", id)).isEqualTo(2);
+    }
+
+    @Test
     void aVoteBeforeOpeningIsRefusedAndABallotIsOpenedOnce() {
         TestPeople.Person board = TestPeople.withRoles("early board", "board");
         TestVoters.Voter voter = new TestVoters.Voter(TestVoters.activeMember("en", "Early Voter"), true);

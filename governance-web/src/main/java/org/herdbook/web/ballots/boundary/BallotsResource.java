@@ -193,7 +193,6 @@ public class BallotsResource {
     @Path("{id}/votes")
     @Consumes({JOSE, MediaType.TEXT_PLAIN})
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
-    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     @PermitAll
     @Operation(operationId = "castBallot", summary = "Cast a vote: a compact JWS (typ vote+jwt) signed with the key"
             + " registered for this ballot, sent as application/jose. Answers the signed receipt")
@@ -204,9 +203,10 @@ public class BallotsResource {
     @APIResponse(responseCode = "413", description = "Longer than 16,384 characters")
     @APIResponse(responseCode = "422", description = "Unknown key or a signature that does not verify")
     public void castBallot(@PathParam("id") String id, InputStream body, @Suspended AsyncResponse response) {
-        // Outside a transaction, and suspended rather than blocking: the cast waits for its batch's
-        // commit, and a waiting request must hold neither a pooled connection the batch needs nor
-        // one of the server's request threads (see BallotAppender).
+        // Outside a transaction (so no @Transactional, not even NOT_SUPPORTED: its interceptor cost
+        // every cast a unit of work for nothing), and suspended rather than blocking: the cast waits
+        // for its batch's commit, and a waiting request must hold neither a pooled connection the
+        // batch needs nor one of the server's request threads (see BallotAppender).
         UUID ballot = ballotId(id);
         String compact = read(body);
         Language language = requestLanguage.current();

@@ -32,7 +32,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Logger;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.herdbook.system.TestMail;
 import org.herdbook.system.TestServer;
 import org.junit.jupiter.api.Test;
@@ -43,18 +51,42 @@ import org.junit.jupiter.api.Test;
  * and the p99 latency of a cast. Votes are signed before timing starts: the figure is the
  * server's (verify, lock, append, sign tree head and receipt, commit). Runs only with
  * {@code -Pbench}; prints its figures beside the targets (1,500 casts/s, p99 under 50 ms).
+ *
+ * <p>Two measurements, because the two targets cannot be met by one closed loop: 100 voters who
+ * each send their next vote the moment the last one is answered keep 100 casts in flight, so by
+ * Little's law their mean latency is 100 / throughput (67 ms at 1,500 casts/s), above the p99
+ * target whatever the server does. So:
+ * <ol>
+ * <li><b>Throughput</b>: the 100 voters cast back to back (closed loop); casts per second. Its
+ * latencies are printed too, and are that queue.
+ * <li><b>Latency at a rate</b>: the 100 voters cast on a schedule that adds up to
+ * {@code bench.rate} casts per second (default: the 1,500 target), each voter every
+ * 100 / rate seconds, staggered (open loop). A cast's latency runs from when it was due, not from
+ * when it was sent, so a server that falls behind is charged for the wait (no coordinated
+ * omission); a voter still never has two casts in flight (its {@code seq} must grow in order).
+ * </ol>
+ * The voters use Apache HttpClient (blocking, pooled keep-alive connections): on the machine the
+ * server shares, {@code java.net.http} took about 0.4 ms of CPU per cast for itself.
  */
 class BallotCastBenchmark {
 
     private static final Logger LOG = Logger.getLogger(BallotCastBenchmark.class.getName());
     private static final int VOTERS = Integer.getInteger("bench.voters", 100);
     private static final int WARM_UP_VOTES = 10;
-    private static final int MEASURED_VOTES = Integer.getInteger("bench.votes", 40);
+    private static final int MEASURED_VOTES = Integer.getInteger("bench.votes", 100);
+    private static final int PACED_VOTES = Integer.getInteger("bench.paced-votes", 60);
+    private static final double RATE = Double.parseDouble(System.getProperty("bench.rate", "1500"));
     private static final double TARGET_PER_SECOND = 1_500;
     private static final long TARGET_P99_MS = 50;
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).executor(Executors.newFixedThreadPool(8)).build();
+
+    /** The voters' connections: one per voter, kept alive. */
+    private final CloseableHttpClient voterClient = HttpClients.custom()
+            .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().setMaxConnTotal(VOTERS)
+                    .setMaxConnPerRoute(VOTERS).build())
+            .disableAutomaticRetries().disableCookieManagement().build();
 
     private record Voter(String token, OctetKeyPair key, String kid) {
     }
@@ -90,7 +122,7 @@ class BallotCastBenchmark {
             assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
         }
 
-        int perVoter = WARM_UP_VOTES + MEASURED_VOTES;
+        int perVoter = WARM_UP_VOTES + MEASURED_VOTES + PACED_VOTES;
         String[][] votes = new String[VOTERS][perVoter];
         String[] answers = {"yes", "no", "abstain"};
         for (int v = 0; v < VOTERS; v++) {
@@ -99,41 +131,76 @@ class BallotCastBenchmark {
             }
         }
 
-        run(id, votes, 0, WARM_UP_VOTES);
+        run(id, votes, 0, WARM_UP_VOTES, 0);
         long begin = System.nanoTime();
-        long[] latencies = run(id, votes, WARM_UP_VOTES, perVoter);
+        long[] latencies = run(id, votes, WARM_UP_VOTES, WARM_UP_VOTES + MEASURED_VOTES, 0);
         double seconds = (System.nanoTime() - begin) / 1e9;
-        Arrays.sort(latencies);
         double perSecond = latencies.length / seconds;
-        double p50 = latencies[latencies.length / 2] / 1e6;
-        double p99 = latencies[(int) Math.ceil(latencies.length * 0.99) - 1] / 1e6;
-        String report = String.format("%n== Herdbook ballot casting benchmark (%d concurrent voters, %d accepted casts"
-                        + " measured after %d warm-up casts each) ==%n"
-                        + "signed ballots cast per second: %.0f (target >= %.0f): %s%n"
-                        + "latency p50 %.1f ms, p99 %.1f ms (target p99 < %d ms): %s, max %.1f ms%n",
-                VOTERS, latencies.length, WARM_UP_VOTES, perSecond, TARGET_PER_SECOND,
-                perSecond >= TARGET_PER_SECOND ? "met" : "NOT MET", p50, p99, TARGET_P99_MS,
-                p99 < TARGET_P99_MS ? "met" : "NOT MET", latencies[latencies.length - 1] / 1e6);
+
+        begin = System.nanoTime();
+        long[] paced = run(id, votes, WARM_UP_VOTES + MEASURED_VOTES, perVoter, RATE);
+        double pacedSeconds = (System.nanoTime() - begin) / 1e9;
+        double pacedRate = paced.length / pacedSeconds;
+        double pacedP99 = percentile(paced, 0.99);
+
+        String report = String.format("%n== Herdbook ballot casting benchmark (%d voters, %d warm-up casts each) ==%n"
+                        + "throughput, voters casting back to back: %d casts in %.1f s%n"
+                        + "  signed ballots cast per second: %.0f (target >= %.0f): %s%n"
+                        + "  latency p50 %.1f ms, p99 %.1f ms, max %.1f ms (a closed loop: mean = %d voters / throughput)%n"
+                        + "latency at %.0f casts/s offered (each voter every %.1f ms, measured from when a cast was due):"
+                        + " %d casts, %.0f casts/s achieved%n"
+                        + "  latency p50 %.1f ms, p99 %.1f ms (target p99 < %d ms): %s, max %.1f ms%n",
+                VOTERS, WARM_UP_VOTES, latencies.length, seconds, perSecond, TARGET_PER_SECOND,
+                perSecond >= TARGET_PER_SECOND ? "met" : "NOT MET", percentile(latencies, 0.5),
+                percentile(latencies, 0.99), percentile(latencies, 1), VOTERS, RATE, VOTERS * 1000 / RATE,
+                paced.length, pacedRate, percentile(paced, 0.5), pacedP99, TARGET_P99_MS,
+                pacedP99 < TARGET_P99_MS && pacedRate >= TARGET_PER_SECOND * 0.98 ? "met" : "NOT MET",
+                percentile(paced, 1));
         LOG.info(report);
         System.err.println(report);
         assertThat(latencies).hasSize(VOTERS * MEASURED_VOTES);
+        assertThat(paced).hasSize(VOTERS * PACED_VOTES);
+        voterClient.close();
     }
 
-    /** Every voter sends their votes from {@code from} to {@code to} in order, all voters at once. */
-    private long[] run(String id, String[][] votes, int from, int to) throws Exception {
+    /** @return the latency at that fraction of the sorted latencies, in milliseconds */
+    private static double percentile(long[] sorted, double fraction) {
+        return sorted[Math.max(0, (int) Math.ceil(sorted.length * fraction) - 1)] / 1e6;
+    }
+
+    /**
+     * Every voter sends their votes from {@code from} to {@code to} in order, all voters at once:
+     * back to back when {@code rate} is 0, otherwise each vote when it is due so that all voters
+     * together offer {@code rate} casts per second.
+     *
+     * @return the latencies, sorted (from sending, or from when the vote was due if paced)
+     */
+    private long[] run(String id, String[][] votes, int from, int to, double rate) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(VOTERS);
         long[] latencies = new long[VOTERS * (to - from)];
         AtomicInteger failures = new AtomicInteger();
         List<Future<?>> running = new ArrayList<>();
+        long interval = rate > 0 ? (long) (VOTERS * 1e9 / rate) : 0;
+        long start = System.nanoTime() + 200_000_000L;
+        String uri = TestServer.url("/api/ballots/" + id + "/votes");
         for (int v = 0; v < VOTERS; v++) {
             int voter = v;
             running.add(pool.submit(() -> {
                 for (int s = from; s < to; s++) {
-                    long start = System.nanoTime();
-                    HttpResponse<String> cast = post("/api/ballots/" + id + "/votes", "application/jose",
-                            votes[voter][s], null);
-                    latencies[voter * (to - from) + (s - from)] = System.nanoTime() - start;
-                    if (cast.statusCode() != 201) {
+                    long due = interval == 0 ? System.nanoTime()
+                            : start + voter * interval / VOTERS + (s - from) * interval;
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        LockSupport.parkNanos(wait);
+                    }
+                    HttpPost post = new HttpPost(uri);
+                    post.setEntity(new StringEntity(votes[voter][s], JOSE));
+                    int status = voterClient.execute(post, response -> {
+                        EntityUtils.consume(response.getEntity());
+                        return response.getCode();
+                    });
+                    latencies[voter * (to - from) + (s - from)] = System.nanoTime() - due;
+                    if (status != 201) {
                         failures.incrementAndGet();
                     }
                 }
@@ -145,8 +212,11 @@ class BallotCastBenchmark {
         }
         pool.shutdown();
         assertThat(failures.get()).as("refused casts").isZero();
+        Arrays.sort(latencies);
         return latencies;
     }
+
+    private static final ContentType JOSE = ContentType.create("application/jose");
 
     private Voter voter(String admin, String treasurer, LocalDate today, int n) throws Exception {
         String email = "bench-voter-" + n + "-" + UUID.randomUUID().toString().substring(0, 8) + "@herdbook.test";
