@@ -56,8 +56,24 @@ final class Chromium implements AutoCloseable {
         browser.findElement(By.id(id)).click();
     }
 
+    /**
+     * Waits up to 15 s for the condition. A page replaced between finding an element and reading it
+     * (a form's answer arriving mid-check) is "not yet", not a failure: Chromium then answers
+     * "Node with given id does not belong to the document", which is not a stale element to
+     * Selenium, and once failed a CI run.
+     */
     void await(ExpectedCondition<?> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition);
+        new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(driver -> {
+                    try {
+                        return condition.apply(driver);
+                    } catch (org.openqa.selenium.WebDriverException e) {
+                        if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                            return null;
+                        }
+                        throw e;
+                    }
+                });
     }
 
     /** Files the page downloads land in {@code directory}, without asking (Chrome DevTools protocol). */
