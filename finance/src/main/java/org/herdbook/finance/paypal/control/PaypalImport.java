@@ -365,14 +365,14 @@ public class PaypalImport {
             }
             return;
         }
-        try (PreparedStatement shared = connection.prepareStatement("SELECT pg_advisory_xact_lock_shared(?)")) {
-            shared.setLong(1, LOCK);
-            shared.execute();
-        }
-        try (PreparedStatement one = connection.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
-            one.setInt(1, TRANSACTION_LOCKS);
-            one.setString(2, transactionIds.iterator().next());
-            one.execute();
+        // One round trip; OFFSET 0 keeps the subquery (the shared lock) from being merged into, and
+        // so evaluated after, the outer one.
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))"
+                + " FROM (SELECT pg_advisory_xact_lock_shared(?) OFFSET 0) AS shared")) {
+            lock.setInt(1, TRANSACTION_LOCKS);
+            lock.setString(2, transactionIds.iterator().next());
+            lock.setLong(3, LOCK);
+            lock.execute();
         }
     }
 
