@@ -127,7 +127,7 @@ public class PaypalImport {
             // lock is held until the transaction commits.
             ZoneId zone = policy.timeZone();
             Ledger.Checks checks = ledger.checks(connection);
-            lock(connection, unique.keySet());
+            lock(connection, unique.size() == 1 ? List.of(lockKey(unique.values().iterator().next())) : unique.keySet());
             Set<String> known = existing(connection, "SELECT transaction_id FROM finance.paypal_line"
                     + " WHERE transaction_id = ANY (?::text[])", unique.keySet());
             List<PaypalLine> fresh = unique.values().stream().filter(line -> !known.contains(line.transactionId())).toList();
@@ -183,9 +183,10 @@ public class PaypalImport {
         try (Connection connection = dataSource.getConnection()) {
             ZoneId zone = policy.timeZone();
             Ledger.Checks checks = ledger.checks(connection);
-            lock(connection, List.of(transactionId));
+            // Stored lines never change, so reading it before the lock is safe, and its lock key needs it.
             PaypalLine line = storedLines(connection, List.of(transactionId)).stream().findFirst()
                     .orElseThrow(() -> Refusal.notFound("finance.reconciliation.unknownLine", transactionId));
+            lock(connection, List.of(lockKey(line)));
             Set<String> claimed = existing(connection, "SELECT e.paypal_txn_id FROM finance.journal_entry e"
                     + " WHERE e.paypal_txn_id = ANY (?::text[]) AND e.reverses IS NULL AND NOT EXISTS"
                     + " (SELECT 1 FROM finance.journal_entry r WHERE r.reverses = e.id AND r.reverses IS NOT NULL)", List.of(transactionId));
@@ -349,13 +350,23 @@ public class PaypalImport {
     }
 
     /**
+     * The id whose lock a single booking takes: a refund's or reversal's original, otherwise its own.
+     * A sale and its refunds take turns, so neither is booked (nor applied to a member's dues)
+     * without seeing the other if it is already there, whichever comes first.
+     */
+    static String lockKey(PaypalLine line) {
+        return (line.kind() == LineKind.REFUND || line.kind() == LineKind.REVERSAL)
+                && line.referenceTransactionId() != null ? line.referenceTransactionId() : line.transactionId();
+    }
+
+    /**
      * Takes the booking lock for {@code transactionIds}, held until the transaction ends. One
      * transaction (a webhook, the return page, a reconciliation resolution) shares {@link #LOCK}
      * and takes its own id's lock exclusively, so bookings of different transactions run side by
      * side while two of the same one take turns; anything more (a file, a Transaction Search
      * window) takes {@link #LOCK} exclusively, and so waits for, and holds off, all of them.
      * The shared lock is taken first, always, so that a booking never holds an id's lock while
-     * it queues behind an import.
+     * it queues behind an import. A single booking passes {@link #lockKey}.
      */
     static void lock(Connection connection, Collection<String> transactionIds) throws SQLException {
         if (transactionIds.size() != 1) {

@@ -44,6 +44,14 @@ class PaypalBookingLockTest {
                 ImportProgress.NONE);
     }
 
+    private ImportReport refundOf(String original, String refundId) {
+        PaypalLine line = new PaypalLine(refundId, Instant.parse("2026-10-15T15:00:00Z"), LineKind.REFUND,
+                "Payment Refund", "Completed", Money.parse("CAD -20.00"), Money.parse("CAD 0.88"),
+                Money.parse("CAD -19.12"), original, null);
+        return books.paypal.importLines("webhook", null, null, 1, 0, List.of(line), "paypal-webhook", true,
+                ImportProgress.NONE);
+    }
+
     /** Waits until {@code count} advisory lock requests of this test's database are queued, not granted. */
     private void awaitWaiting(int count) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(GUARD_SECONDS);
@@ -90,6 +98,29 @@ class PaypalBookingLockTest {
         assertThat(file.get(GUARD_SECONDS, TimeUnit.SECONDS).booked()).isEqualTo(12);
         assertThat(books.ledger.entriesForPaypalTransaction("CAP-A")).hasSize(1);
         assertThat(books.ledger.entriesForPaypalTransaction("CAP-B")).hasSize(1);
+        assertThat(waiting()).isZero();
+    }
+
+    @Test
+    void aRefundTakesTurnsWithTheBookingOfItsOriginal() throws Exception {
+        CountDownLatch booked = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        Future<ImportReport> sale = threads.submit(() -> books.database.inTransaction(() -> {
+            ImportReport report = bookOne("CAP-R");
+            booked.countDown();
+            assertThat(commit.await(GUARD_SECONDS, TimeUnit.SECONDS)).isTrue();
+            return report;
+        }));
+        assertThat(booked.await(GUARD_SECONDS, TimeUnit.SECONDS)).isTrue();
+        Future<ImportReport> refund = threads.submit(() -> books.database.inTransaction(() -> refundOf("CAP-R",
+                "REF-R")));
+        awaitWaiting(1);
+        assertThat(refund).as("the refund waits for its sale's booking, not only for its own id").isNotDone();
+
+        commit.countDown();
+        assertThat(sale.get(GUARD_SECONDS, TimeUnit.SECONDS).booked()).isEqualTo(1);
+        assertThat(refund.get(GUARD_SECONDS, TimeUnit.SECONDS).booked()).isEqualTo(1);
+        assertThat(books.ledger.entriesForPaypalTransaction("REF-R")).hasSize(1);
         assertThat(waiting()).isZero();
     }
 
