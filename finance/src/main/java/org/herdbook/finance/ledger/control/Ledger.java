@@ -72,10 +72,55 @@ public class Ledger {
         if (entries.isEmpty()) {
             return;
         }
-        Map<String, Boolean> accounts = accounts(connection);
-        Set<YearMonth> closed = closedMonths(connection);
+        bookAll(connection, entries, recordedBy, checks(connection));
+    }
+
+    /**
+     * What entries are checked against, read in one statement: every account (whether it is
+     * active, and which account serves each purpose) and the closed months. A caller that books
+     * under a lock reads this before taking it and passes it to
+     * {@link #bookAll(Connection, List, String, Checks)}: the database's triggers refuse a closed
+     * month or an unknown account whenever it was read.
+     */
+    public Checks checks(Connection connection) throws SQLException {
+        Map<String, Boolean> active = new HashMap<>();
+        Map<String, String> byPurpose = new HashMap<>();
+        Set<YearMonth> closed = new HashSet<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT code, active, purpose, NULL::date FROM finance.account"
+                        + " UNION ALL SELECT NULL, NULL, NULL, month FROM finance.closed_month");
+                ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                String code = rows.getString(1);
+                if (code == null) {
+                    closed.add(YearMonth.from(rows.getObject(4, LocalDate.class)));
+                    continue;
+                }
+                active.put(code, rows.getBoolean(2));
+                String purpose = rows.getString(3);
+                if (purpose != null) {
+                    byPurpose.put(purpose, code);
+                }
+            }
+        }
+        return new Checks(Map.copyOf(active), Map.copyOf(byPurpose), Set.copyOf(closed));
+    }
+
+    /**
+     * Accounts and closed months as read by {@link #checks(Connection)}.
+     *
+     * @param active whether each account (by code) is active
+     * @param byPurpose the account (code) that serves each purpose ({@code AccountPurpose})
+     * @param closedMonths months that take no more entries
+     */
+    public record Checks(Map<String, Boolean> active, Map<String, String> byPurpose, Set<YearMonth> closedMonths) {
+    }
+
+    /** {@link #bookAll(Connection, List, String)} against {@code checks} read earlier in the same transaction. */
+    public void bookAll(Connection connection, List<NewEntry> entries, String recordedBy, Checks checks)
+            throws SQLException {
         for (NewEntry entry : entries) {
-            check(entry, accounts, closed);
+            check(entry, checks.active(), checks.closedMonths());
         }
         for (int from = 0; from < entries.size(); from += CHUNK) {
             insert(connection, entries.subList(from, Math.min(entries.size(), from + CHUNK)), recordedBy);
@@ -287,17 +332,6 @@ public class Ledger {
             insertPostings.setArray(5, Sql.textArray(connection, postingAmounts));
             insertPostings.executeUpdate();
         }
-    }
-
-    private static Map<String, Boolean> accounts(Connection connection) throws SQLException {
-        Map<String, Boolean> accounts = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT code, active FROM finance.account");
-                ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                accounts.put(rows.getString(1), rows.getBoolean(2));
-            }
-        }
-        return accounts;
     }
 
     static Set<YearMonth> closedMonths(Connection connection) throws SQLException {

@@ -11,7 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -53,6 +53,11 @@ public class PaypalImport {
 
     /** {@code pg_advisory_xact_lock} key shared by everything that books PayPal transactions. */
     public static final long LOCK = 0x4845524442L;
+    /**
+     * First key of the {@code pg_advisory_xact_lock(int, int)} lock each single PayPal
+     * transaction's booking takes ("PPTX"; the second key is a hash of the transaction id).
+     */
+    static final int TRANSACTION_LOCKS = 0x50505458;
     private static final int CHUNK = 5000;
     private static final int ANALYZE_AFTER = 5000;
     private static final String IMPORTER = "paypal-import";
@@ -114,20 +119,24 @@ public class PaypalImport {
             List<PaypalLine> lines, String importedBy, boolean book, ImportProgress progress,
             Map<String, String> refundPurposes) {
         try (Connection connection = dataSource.getConnection()) {
-            lock(connection);
             Map<String, PaypalLine> unique = new LinkedHashMap<>();
             for (PaypalLine line : lines) {
                 unique.putIfAbsent(line.transactionId(), line);
             }
+            // Read before the lock: none of it decides whether a transaction is booked once, and the
+            // lock is held until the transaction commits.
+            ZoneId zone = policy.timeZone();
+            Ledger.Checks checks = ledger.checks(connection);
+            lock(connection, unique.size() == 1 ? List.of(lockKey(unique.values().iterator().next())) : unique.keySet());
             Set<String> known = existing(connection, "SELECT transaction_id FROM finance.paypal_line"
                     + " WHERE transaction_id = ANY (?::text[])", unique.keySet());
             List<PaypalLine> fresh = unique.values().stream().filter(line -> !known.contains(line.transactionId())).toList();
             int duplicates = lines.size() - fresh.size();
 
-            Set<YearMonth> closed = closedMonths(connection);
+            Set<YearMonth> closed = checks.closedMonths();
             List<ImportProblem> problems = new ArrayList<>();
             for (PaypalLine line : fresh) {
-                YearMonth month = YearMonth.from(line.occurredAt().atZone(policy.timeZone()));
+                YearMonth month = YearMonth.from(line.occurredAt().atZone(zone));
                 if (closed.contains(month) && problems.size() < ImportReport.MAX_PROBLEMS) {
                     problems.add(ImportProblem.ofFile("closed-month", line.transactionId(), month.toString()));
                 }
@@ -143,18 +152,18 @@ public class PaypalImport {
                         + " (SELECT 1 FROM finance.journal_entry r WHERE r.reverses = e.id AND r.reverses IS NOT NULL)",
                         fresh.stream().map(PaypalLine::transactionId).toList());
                 entries = entries(connection, fresh.stream().filter(line -> !claimed.contains(line.transactionId())).toList(),
-                        refundPurposes);
+                        refundPurposes, checks.byPurpose(), zone);
             }
             UUID id = UUID.randomUUID();
             insertImport(connection, id, source, fileName, sha256, importedBy, "imported", rows, fresh.size(), duplicates,
                     entries.size(), skipped, List.of());
             int total = fresh.size() + entries.size();
             for (int from = 0; from < fresh.size(); from += CHUNK) {
-                insertLines(connection, id, fresh.subList(from, Math.min(fresh.size(), from + CHUNK)));
+                insertLines(connection, id, fresh.subList(from, Math.min(fresh.size(), from + CHUNK)), zone);
                 progress.progressed(Math.min(fresh.size(), from + CHUNK), total);
             }
             for (int from = 0; from < entries.size(); from += CHUNK) {
-                ledger.bookAll(connection, entries.subList(from, Math.min(entries.size(), from + CHUNK)), IMPORTER);
+                ledger.bookAll(connection, entries.subList(from, Math.min(entries.size(), from + CHUNK)), IMPORTER, checks);
                 if (from == 0 && entries.size() >= ANALYZE_AFTER) {
                     analyze(connection, "finance.journal_entry");
                 }
@@ -172,16 +181,20 @@ public class PaypalImport {
     /** Books a stored PayPal transaction that no live entry claims (a reconciliation resolution). */
     public void book(String transactionId, String bookedBy) {
         try (Connection connection = dataSource.getConnection()) {
-            lock(connection);
+            ZoneId zone = policy.timeZone();
+            Ledger.Checks checks = ledger.checks(connection);
+            // Stored lines never change, so reading it before the lock is safe, and its lock key needs it.
             PaypalLine line = storedLines(connection, List.of(transactionId)).stream().findFirst()
                     .orElseThrow(() -> Refusal.notFound("finance.reconciliation.unknownLine", transactionId));
+            lock(connection, List.of(lockKey(line)));
             Set<String> claimed = existing(connection, "SELECT e.paypal_txn_id FROM finance.journal_entry e"
                     + " WHERE e.paypal_txn_id = ANY (?::text[]) AND e.reverses IS NULL AND NOT EXISTS"
                     + " (SELECT 1 FROM finance.journal_entry r WHERE r.reverses = e.id AND r.reverses IS NOT NULL)", List.of(transactionId));
             if (!claimed.isEmpty()) {
                 throw Refusal.conflict("finance.reconciliation.alreadyBooked", transactionId);
             }
-            ledger.bookAll(connection, entries(connection, List.of(line), Map.of()), bookedBy);
+            ledger.bookAll(connection, entries(connection, List.of(line), Map.of(), checks.byPurpose(), zone), bookedBy,
+                    checks);
         } catch (SQLException e) {
             throw Sql.translate(e);
         }
@@ -225,10 +238,12 @@ public class PaypalImport {
     }
 
     /** Entries for {@code lines}: refunds find their original's account, conversion pairs their rate. */
-    private List<NewEntry> entries(Connection connection, List<PaypalLine> lines, Map<String, String> refundPurposes)
-            throws SQLException {
-        Map<String, String> byPurpose = accountsByPurpose(connection);
-        PaypalBooking booking = new PaypalBooking(byPurpose, policy.timeZone());
+    private static List<NewEntry> entries(Connection connection, List<PaypalLine> lines, Map<String, String> refundPurposes,
+            Map<String, String> byPurpose, ZoneId zone) throws SQLException {
+        if (!byPurpose.containsKey(AccountPurpose.PAYPAL)) {
+            throw new IllegalStateException("the chart of accounts has no PayPal account");
+        }
+        PaypalBooking booking = new PaypalBooking(byPurpose, zone);
         Map<String, String> originalAccounts = new HashMap<>();
         Set<String> references = new HashSet<>();
         Map<String, PaypalLine> byId = new HashMap<>();
@@ -323,32 +338,6 @@ public class PaypalImport {
         return accounts;
     }
 
-    private static Map<String, String> accountsByPurpose(Connection connection) throws SQLException {
-        Map<String, String> accounts = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT purpose, code FROM finance.account WHERE purpose IS NOT NULL");
-                ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                accounts.put(rows.getString(1), rows.getString(2));
-            }
-        }
-        if (!accounts.containsKey(AccountPurpose.PAYPAL)) {
-            throw new IllegalStateException("the chart of accounts has no PayPal account");
-        }
-        return accounts;
-    }
-
-    private static Set<YearMonth> closedMonths(Connection connection) throws SQLException {
-        Set<YearMonth> closed = new HashSet<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT month FROM finance.closed_month");
-                ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                closed.add(YearMonth.from(rows.getObject(1, LocalDate.class)));
-            }
-        }
-        return closed;
-    }
-
     /**
      * Fresh statistics, or the planner goes on treating the grown tables as small ones. After the
      * first chunk only the entries matter (the posting check joins them); the lines and postings
@@ -360,9 +349,40 @@ public class PaypalImport {
         }
     }
 
-    private static void lock(Connection connection) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-            lock.setLong(1, LOCK);
+    /**
+     * The id whose lock a single booking takes: a refund's or reversal's original, otherwise its own.
+     * A sale and its refunds take turns, so neither is booked (nor applied to a member's dues)
+     * without seeing the other if it is already there, whichever comes first.
+     */
+    static String lockKey(PaypalLine line) {
+        return (line.kind() == LineKind.REFUND || line.kind() == LineKind.REVERSAL)
+                && line.referenceTransactionId() != null ? line.referenceTransactionId() : line.transactionId();
+    }
+
+    /**
+     * Takes the booking lock for {@code transactionIds}, held until the transaction ends. One
+     * transaction (a webhook, the return page, a reconciliation resolution) shares {@link #LOCK}
+     * and takes its own id's lock exclusively, so bookings of different transactions run side by
+     * side while two of the same one take turns; anything more (a file, a Transaction Search
+     * window) takes {@link #LOCK} exclusively, and so waits for, and holds off, all of them.
+     * The shared lock is taken first, always, so that a booking never holds an id's lock while
+     * it queues behind an import. A single booking passes {@link #lockKey}.
+     */
+    static void lock(Connection connection, Collection<String> transactionIds) throws SQLException {
+        if (transactionIds.size() != 1) {
+            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, LOCK);
+                lock.execute();
+            }
+            return;
+        }
+        // One round trip; OFFSET 0 keeps the subquery (the shared lock) from being merged into, and
+        // so evaluated after, the outer one.
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))"
+                + " FROM (SELECT pg_advisory_xact_lock_shared(?) OFFSET 0) AS shared")) {
+            lock.setInt(1, TRANSACTION_LOCKS);
+            lock.setString(2, transactionIds.iterator().next());
+            lock.setLong(3, LOCK);
             lock.execute();
         }
     }
@@ -416,7 +436,8 @@ public class PaypalImport {
         }
     }
 
-    private void insertLines(Connection connection, UUID importId, List<PaypalLine> lines) throws SQLException {
+    private static void insertLines(Connection connection, UUID importId, List<PaypalLine> lines, ZoneId zone)
+            throws SQLException {
         int size = lines.size();
         List<String> ids = new ArrayList<>(size);
         List<String> times = new ArrayList<>(size);
@@ -450,7 +471,7 @@ public class PaypalImport {
                         + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
                         + " ?::text[], ?::text[], ?::text[]) AS u(id, t, k, ty, s, c, g, f, n, r, cp)")) {
             insert.setObject(1, importId);
-            insert.setString(2, policy.timeZone().getId());
+            insert.setString(2, zone.getId());
             insert.setArray(3, Sql.textArray(connection, ids));
             insert.setArray(4, Sql.textArray(connection, times));
             insert.setArray(5, Sql.textArray(connection, kinds));

@@ -188,4 +188,26 @@ class LedgerTest {
         assertThatThrownBy(() -> books.chart.rename(PAYPAL, "PayPal", "PayPal", false))
                 .as("bookkeeping needs the PayPal account").isInstanceOf(Refusal.class);
     }
+
+    @Test
+    void theChecksReadInOneStatementAreTheAccountsTheirPurposesAndTheClosedMonths() throws SQLException {
+        books.database.inTransaction(() -> books.ledger.closeMonth(YearMonth.of(2026, 9), "t"));
+        books.chart.rename(HOSTING, "Hosting", "Hébergement", false);
+        Ledger.Checks checks;
+        try (var connection = books.database.getConnection()) {
+            checks = books.ledger.checks(connection);
+        }
+        assertThat(checks.active()).containsEntry(PAYPAL, true).containsEntry(HOSTING, false).containsKey(DONATIONS);
+        assertThat(checks.byPurpose()).containsEntry("paypal", PAYPAL).containsEntry("donations", DONATIONS);
+        assertThat(checks.closedMonths()).containsExactly(YearMonth.of(2026, 9));
+        assertThatThrownBy(() -> books.database.inTransaction(() -> {
+            try (var connection = books.database.getConnection()) {
+                books.ledger.bookAll(connection, List.of(NewEntry.manual(OCTOBER_5, Instant.now(), "Servers", List.of(
+                        Posting.debit(HOSTING, CAD_10), Posting.credit(BANK, CAD_10)))), "treasurer-1", checks);
+            }
+            return null;
+        })).as("an inactive account is refused as read in the checks")
+                .isInstanceOfSatisfying(Refusal.class, refusal -> assertThat(refusal.messageKey())
+                        .isEqualTo("finance.accounts.inactive"));
+    }
 }
