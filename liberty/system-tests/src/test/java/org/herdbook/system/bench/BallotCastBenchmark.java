@@ -95,7 +95,7 @@ class BallotCastBenchmark {
     void signedBallotsCastPerSecondWithOneHundredConcurrentVoters() throws Exception {
         TestServer.awaitReady(Duration.ofMinutes(3));
         TestMail.server();
-        setUpIfNew();
+        TestServer.setUpFoundationIfNew();
         String admin = TestServer.adminToken();
         String treasurer = person(admin, "bench-treasurer", "treasurer");
         String board = person(admin, "bench-board", "board");
@@ -234,29 +234,6 @@ class BallotCastBenchmark {
     }
 
     private static final String PASSWORD = "benchmark voters sign ballots";
-
-    /** -Pbench skips the first-run test: on a fresh database, set the foundation up through its setup link. */
-    private void setUpIfNew() {
-        HttpResponse<String> signIn = post("/api/tokens", "application/json", Json.createObjectBuilder()
-                .add("email", TestServer.ADMIN_EMAIL).add("password", TestServer.ADMIN_PASSWORD).build().toString(), null);
-        if (signIn.statusCode() == 200) {
-            return;
-        }
-        String link = TestServer.setupLinkInLog().orElseThrow();
-        String path = link.substring(TestServer.url("").length());
-        HttpClient browser = TestServer.newSession();
-        HttpResponse<String> form = TestServer.get(browser, path);
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("foundationName", TestServer.FOUNDATION_NAME);
-        fields.put("currency", "CAD");
-        fields.put("timeZone", TestServer.FOUNDATION_ZONE);
-        fields.put("adminName", "Benchmark Administrator");
-        fields.put("adminEmail", TestServer.ADMIN_EMAIL);
-        fields.put("password", TestServer.ADMIN_PASSWORD);
-        fields.put("passwordAgain", TestServer.ADMIN_PASSWORD);
-        HttpResponse<String> done = TestServer.submitForm(browser, path, form.body(), "setup", fields);
-        assertThat(done.statusCode()).as(done.body()).isEqualTo(302);
-    }
 
     private String person(String admin, String label, String role) {
         String email = label + "-" + UUID.randomUUID().toString().substring(0, 8) + "@herdbook.test";

@@ -37,7 +37,7 @@ class MonthlyReportBenchmark {
     @Test
     void reportOfAMonthWithAHundredThousandPostingsAndThePageUnderLoad() throws Exception {
         TestServer.awaitReady(Duration.ofMinutes(3));
-        setUpIfNeeded();
+        TestServer.setUpFoundationIfNew();
         TestDatabase.update("INSERT INTO finance.journal_entry (id, entry_date, occurred_at, description, source,"
                 + " recorded_by) SELECT md5('bench-report-' || i)::uuid, DATE '2002-03-01' + (i % 31), now(),"
                 + " 'Donation ' || i, 'manual', 'bench' FROM generate_series(1, ?) i", ENTRIES);
@@ -107,30 +107,6 @@ class MonthlyReportBenchmark {
                 millis(publishedAt, jsonAt), millis(jsonAt, pageAt), millis(begin, pageAt), served.get(),
                 LOAD.toSeconds(), CLIENTS, perSecond, failed.get()));
         assertThat(failed.get()).isZero();
-    }
-
-    /** With -Pbench the first-run tests are skipped: set the foundation up through the log's link if nobody did. */
-    private static void setUpIfNeeded() {
-        int status = TestServer.postJson(TestServer.newSession(), "/api/tokens", jakarta.json.Json.createObjectBuilder()
-                .add("email", TestServer.ADMIN_EMAIL).add("password", TestServer.ADMIN_PASSWORD).build().toString())
-                .statusCode();
-        if (status == 200) {
-            return;
-        }
-        URI link = URI.create(TestServer.setupLinkInLog().orElseThrow(() -> new AssertionError("no setup link in the log")));
-        String path = link.getRawPath() + "?" + link.getRawQuery();
-        HttpClient browser = TestServer.newSession();
-        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
-        fields.put("foundationName", TestServer.FOUNDATION_NAME);
-        fields.put("currency", "CAD");
-        fields.put("timeZone", "America/Winnipeg");
-        fields.put("adminName", "Bench Administrator");
-        fields.put("adminEmail", TestServer.ADMIN_EMAIL);
-        fields.put("password", TestServer.ADMIN_PASSWORD);
-        fields.put("passwordAgain", TestServer.ADMIN_PASSWORD);
-        HttpResponse<String> done = TestServer.submitForm(browser, path, TestServer.get(browser, path).body(), "setup",
-                fields);
-        assertThat(done.statusCode()).as(done.body()).isEqualTo(302);
     }
 
     private static long millis(long from, long to) {
