@@ -250,9 +250,10 @@ public class BallotBox {
      *
      * <p>The signature and claims are checked first, in the caller's thread, so concurrent casts
      * verify in parallel, against the ballot's manifest, keys and roll as {@link OpenedBallots}
-     * keeps them (a warm cast reads nothing from the database before its batch). Then the {@link BallotAppender} batches the vote with the other casts of
-     * the ballot waiting at that moment: under the ballot's row lock the window, the {@code jti}
-     * and the {@code seq} of each are checked again in order, and the accepted ones are appended in
+     * keeps them (a warm cast reads nothing from the database before its batch). Then the
+     * {@link BallotAppender} batches the vote with the other casts of the ballot waiting at that
+     * moment: under the ballot's row lock the window is checked again and the {@code jti} and the
+     * {@code seq} of each are checked in order, and the accepted ones are appended in
      * one transaction under one signed tree head. The receipt is signed after the commit, outside
      * the lock, on the managed executor. Must be called outside a transaction (the batch has its own).
      *

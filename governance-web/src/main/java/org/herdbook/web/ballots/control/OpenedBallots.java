@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.herdbook.ballots.casting.control.RegisteredKeys;
 import org.herdbook.ballots.casting.entity.RegisteredKey;
@@ -58,7 +59,7 @@ public class OpenedBallots implements RegisteredKeys, VoterRoll {
      * @return the ballot's manifest if it has been opened (it may have closed since: the voting
      *     window in the manifest says so); the ballot as stored otherwise, or nothing if unknown
      */
-    public Lookup lookup(UUID ballotId, java.util.function.Function<StoredBallot, BallotManifest> manifestOf) {
+    public Lookup lookup(UUID ballotId, Function<StoredBallot, BallotManifest> manifestOf) {
         Opened known = opened.get(ballotId);
         if (known != null) {
             return new Lookup(Optional.empty(), known);
