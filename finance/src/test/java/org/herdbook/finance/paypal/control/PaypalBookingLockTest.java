@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.herdbook.finance.money.Money;
 import org.herdbook.finance.paypal.entity.ImportReport;
 import org.herdbook.finance.paypal.entity.LineKind;
@@ -66,17 +67,31 @@ class PaypalBookingLockTest {
                 + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())");
     }
 
+    /** A booking (or import) done in a transaction that stays open, holding its locks, until {@link #commit}. */
+    private final class Held {
+        private final CountDownLatch commit = new CountDownLatch(1);
+        private final Future<ImportReport> report;
+
+        Held(Supplier<ImportReport> work) throws Exception {
+            CountDownLatch done = new CountDownLatch(1);
+            report = threads.submit(() -> books.database.inTransaction(() -> {
+                ImportReport result = work.get();
+                done.countDown();
+                assertThat(commit.await(GUARD_SECONDS, TimeUnit.SECONDS)).isTrue();
+                return result;
+            }));
+            assertThat(done.await(GUARD_SECONDS, TimeUnit.SECONDS)).isTrue();
+        }
+
+        ImportReport commit() throws Exception {
+            commit.countDown();
+            return report.get(GUARD_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
     @Test
     void bookingsOfDifferentTransactionsGoSideBySideAndOfTheSameOneTakeTurnsAndFilesWaitForThem() throws Exception {
-        CountDownLatch booked = new CountDownLatch(1);
-        CountDownLatch commit = new CountDownLatch(1);
-        Future<ImportReport> first = threads.submit(() -> books.database.inTransaction(() -> {
-            ImportReport report = bookOne("CAP-A");
-            booked.countDown();
-            assertThat(commit.await(GUARD_SECONDS, TimeUnit.SECONDS)).isTrue();
-            return report;
-        }));
-        assertThat(booked.await(GUARD_SECONDS, TimeUnit.SECONDS)).isTrue();
+        Held first = new Held(() -> bookOne("CAP-A"));
 
         ImportReport other = threads.submit(() -> books.database.inTransaction(() -> bookOne("CAP-B")))
                 .get(GUARD_SECONDS, TimeUnit.SECONDS);
@@ -90,8 +105,7 @@ class PaypalBookingLockTest {
         assertThat(again).as("CAP-A again waits for the first booking of CAP-A").isNotDone();
         assertThat(file).as("a file waits for the bookings in flight").isNotDone();
 
-        commit.countDown();
-        assertThat(first.get(GUARD_SECONDS, TimeUnit.SECONDS).booked()).isEqualTo(1);
+        assertThat(first.commit().booked()).isEqualTo(1);
         ImportReport second = again.get(GUARD_SECONDS, TimeUnit.SECONDS);
         assertThat(second.duplicates()).as("it then finds CAP-A stored").isEqualTo(1);
         assertThat(second.booked()).isZero();
@@ -103,22 +117,13 @@ class PaypalBookingLockTest {
 
     @Test
     void aRefundTakesTurnsWithTheBookingOfItsOriginal() throws Exception {
-        CountDownLatch booked = new CountDownLatch(1);
-        CountDownLatch commit = new CountDownLatch(1);
-        Future<ImportReport> sale = threads.submit(() -> books.database.inTransaction(() -> {
-            ImportReport report = bookOne("CAP-R");
-            booked.countDown();
-            assertThat(commit.await(GUARD_SECONDS, TimeUnit.SECONDS)).isTrue();
-            return report;
-        }));
-        assertThat(booked.await(GUARD_SECONDS, TimeUnit.SECONDS)).isTrue();
+        Held sale = new Held(() -> bookOne("CAP-R"));
         Future<ImportReport> refund = threads.submit(() -> books.database.inTransaction(() -> refundOf("CAP-R",
                 "REF-R")));
         awaitWaiting(1);
         assertThat(refund).as("the refund waits for its sale's booking, not only for its own id").isNotDone();
 
-        commit.countDown();
-        assertThat(sale.get(GUARD_SECONDS, TimeUnit.SECONDS).booked()).isEqualTo(1);
+        assertThat(sale.commit().booked()).isEqualTo(1);
         assertThat(refund.get(GUARD_SECONDS, TimeUnit.SECONDS).booked()).isEqualTo(1);
         assertThat(books.ledger.entriesForPaypalTransaction("REF-R")).hasSize(1);
         assertThat(waiting()).isZero();
@@ -126,23 +131,14 @@ class PaypalBookingLockTest {
 
     @Test
     void aFileInFlightHoldsOffSingleBookings() throws Exception {
-        CountDownLatch imported = new CountDownLatch(1);
-        CountDownLatch commit = new CountDownLatch(1);
-        Future<ImportReport> file = threads.submit(() -> books.database.inTransaction(() -> {
-            ImportReport report = books.paypal.importActivity(Fixtures.bytes("activity-en.csv"), "activity.csv",
-                    "treasurer-1", true, ImportProgress.NONE);
-            imported.countDown();
-            assertThat(commit.await(GUARD_SECONDS, TimeUnit.SECONDS)).isTrue();
-            return report;
-        }));
-        assertThat(imported.await(GUARD_SECONDS, TimeUnit.SECONDS)).isTrue();
+        Held file = new Held(() -> books.paypal.importActivity(Fixtures.bytes("activity-en.csv"), "activity.csv",
+                "treasurer-1", true, ImportProgress.NONE));
 
         Future<ImportReport> fromFile = threads.submit(() -> books.database.inTransaction(() -> bookOne("EN-DON-1")));
         awaitWaiting(1);
         assertThat(fromFile).isNotDone();
 
-        commit.countDown();
-        assertThat(file.get(GUARD_SECONDS, TimeUnit.SECONDS).booked()).isEqualTo(12);
+        assertThat(file.commit().booked()).isEqualTo(12);
         assertThat(fromFile.get(GUARD_SECONDS, TimeUnit.SECONDS).booked()).as("the file brought it first").isZero();
         assertThat(books.ledger.entriesForPaypalTransaction("EN-DON-1")).hasSize(1);
     }
