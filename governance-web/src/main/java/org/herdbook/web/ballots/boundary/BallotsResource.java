@@ -3,7 +3,7 @@ package org.herdbook.web.ballots.boundary;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -52,7 +52,7 @@ import org.herdbook.web.security.boundary.CurrentAccount;
 
 /** Ballots: opening, voting keys, signed votes, results, audit bundles and inclusion proofs. */
 @Path("ballots")
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "Ballots")
 public class BallotsResource {
 
