@@ -83,27 +83,51 @@ public class Ledger {
      * month or an unknown account whenever it was read.
      */
     public Checks checks(Connection connection) throws SQLException {
+        return checks(connection, null, statement -> { });
+    }
+
+    /**
+     * {@link #checks(Connection)} and, in the same round trip, the query {@code then} (one row of
+     * one column, or none; what it returns is dropped), evaluated once the checks are read. A
+     * booking takes its lock this way, saving a statement per webhook delivery.
+     *
+     * @param then a {@code SELECT}, or null for none
+     * @param binder binds {@code then}'s parameters, numbered from 1
+     */
+    public Checks checks(Connection connection, String then, Binder binder) throws SQLException {
         Map<String, Boolean> active = new HashMap<>();
         Map<String, String> byPurpose = new HashMap<>();
         Set<YearMonth> closed = new HashSet<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT code, active, purpose, NULL::date FROM finance.account"
-                        + " UNION ALL SELECT NULL, NULL, NULL, month FROM finance.closed_month");
-                ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                String code = rows.getString(1);
-                if (code == null) {
-                    closed.add(YearMonth.from(rows.getObject(4, LocalDate.class)));
-                    continue;
-                }
-                active.put(code, rows.getBoolean(2));
-                String purpose = rows.getString(3);
-                if (purpose != null) {
-                    byPurpose.put(purpose, code);
+        // UNION ALL runs its branches in order, so "then" comes after the reads; OFFSET 0 keeps it whole.
+        String sql = "SELECT code, active, purpose, NULL::date FROM finance.account"
+                + " UNION ALL SELECT NULL, NULL, NULL, month FROM finance.closed_month"
+                + (then == null ? "" : " UNION ALL SELECT NULL, NULL, NULL, NULL FROM (" + then + " OFFSET 0) AS t");
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            binder.bind(select);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    readCheck(rows, active, byPurpose, closed);
                 }
             }
         }
         return new Checks(Map.copyOf(active), Map.copyOf(byPurpose), Set.copyOf(closed));
+    }
+
+    private static void readCheck(ResultSet rows, Map<String, Boolean> active, Map<String, String> byPurpose,
+            Set<YearMonth> closed) throws SQLException {
+        String code = rows.getString(1);
+        if (code == null) {
+            LocalDate month = rows.getObject(4, LocalDate.class);
+            if (month != null) {
+                closed.add(YearMonth.from(month));
+            }
+            return;
+        }
+        active.put(code, rows.getBoolean(2));
+        String purpose = rows.getString(3);
+        if (purpose != null) {
+            byPurpose.put(purpose, code);
+        }
     }
 
     /**
@@ -240,6 +264,16 @@ public class Ledger {
         return balances;
     }
 
+    /**
+     * Checks {@code entry} as {@link #bookAll(Connection, List, String, Checks)} does, without
+     * booking it: for a caller that writes the entry in a statement of its own.
+     *
+     * @throws Refusal what {@code bookAll} would refuse it for
+     */
+    public static void check(NewEntry entry, Checks checks) {
+        check(entry, checks.active(), checks.closedMonths());
+    }
+
     private static void check(NewEntry entry, Map<String, Boolean> accounts, Set<YearMonth> closed) {
         if (entry.postings().size() < 2) {
             throw Refusal.invalid("finance.ledger.tooFewPostings");
@@ -345,7 +379,8 @@ public class Ledger {
         return closed;
     }
 
-    private interface Binder {
+    /** Binds a statement's parameters. */
+    public interface Binder {
         void bind(PreparedStatement statement) throws SQLException;
     }
 

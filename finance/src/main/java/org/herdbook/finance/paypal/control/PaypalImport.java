@@ -29,6 +29,7 @@ import org.herdbook.finance.ledger.control.Ledger;
 import org.herdbook.finance.ledger.control.Sql;
 import org.herdbook.finance.ledger.entity.AccountPurpose;
 import org.herdbook.finance.ledger.entity.NewEntry;
+import org.herdbook.finance.ledger.entity.Posting;
 import org.herdbook.finance.money.Money;
 import org.herdbook.finance.paypal.activity.ActivityCsv;
 import org.herdbook.finance.paypal.activity.ActivityFile;
@@ -126,8 +127,26 @@ public class PaypalImport {
             // Read before the lock: none of it decides whether a transaction is booked once, and the
             // lock is held until the transaction commits.
             ZoneId zone = policy.timeZone();
-            Ledger.Checks checks = ledger.checks(connection);
-            lock(connection, unique.size() == 1 ? List.of(lockKey(unique.values().iterator().next())) : unique.keySet());
+            Ledger.Checks checks;
+            if (unique.size() == 1) {
+                // One transaction (a webhook, the return page): its lock taken in the checks' round trip.
+                String key = lockKey(unique.values().iterator().next());
+                checks = ledger.checks(connection, TRANSACTION_LOCK, statement -> bindTransactionLock(statement, key));
+                if (book) {
+                    ImportReport report = bookOne(connection, unique.values().iterator().next(), source, fileName,
+                            sha256, importedBy, rows, skipped, lines.size(), refundPurposes, checks, zone);
+                    if (report != null) {
+                        int total = report.newLines() + report.booked();
+                        if (total > 0) {
+                            progress.progressed(total, total);
+                        }
+                        return report;
+                    }
+                }
+            } else {
+                checks = ledger.checks(connection);
+                lock(connection, unique.keySet());
+            }
             Set<String> known = existing(connection, "SELECT transaction_id FROM finance.paypal_line"
                     + " WHERE transaction_id = ANY (?::text[])", unique.keySet());
             List<PaypalLine> fresh = unique.values().stream().filter(line -> !known.contains(line.transactionId())).toList();
@@ -376,15 +395,133 @@ public class PaypalImport {
             }
             return;
         }
-        // One round trip; OFFSET 0 keeps the subquery (the shared lock) from being merged into, and
-        // so evaluated after, the outer one.
-        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))"
-                + " FROM (SELECT pg_advisory_xact_lock_shared(?) OFFSET 0) AS shared")) {
-            lock.setInt(1, TRANSACTION_LOCKS);
-            lock.setString(2, transactionIds.iterator().next());
-            lock.setLong(3, LOCK);
+        try (PreparedStatement lock = connection.prepareStatement(TRANSACTION_LOCK)) {
+            bindTransactionLock(lock, transactionIds.iterator().next());
             lock.execute();
         }
+    }
+
+    /**
+     * One transaction's locks in one round trip, {@link #LOCK} shared and then the id's own; OFFSET 0
+     * keeps the subquery (the shared lock) from being merged into, and so evaluated after, the outer one.
+     */
+    private static final String TRANSACTION_LOCK = "SELECT pg_advisory_xact_lock(?, hashtext(?))"
+            + " FROM (SELECT pg_advisory_xact_lock_shared(?) OFFSET 0) AS shared";
+
+    private static void bindTransactionLock(PreparedStatement lock, String transactionId) throws SQLException {
+        lock.setInt(1, TRANSACTION_LOCKS);
+        lock.setString(2, transactionId);
+        lock.setLong(3, LOCK);
+    }
+
+    /**
+     * Stores and books one PayPal transaction in one statement, under its lock: whether it is
+     * stored already and whether a live entry claims it are read in the statement itself (its
+     * snapshot is taken after the lock), then the import record, the line (unless stored) and the
+     * entry with its postings (unless stored or claimed) are inserted, exactly as the general path
+     * would. The database's statement triggers check what the statement inserted as they check a
+     * file's. Returns null, leaving it to the general path, when the month is closed (the import
+     * is then rejected, or the line is a duplicate) or the ledger would refuse the entry.
+     */
+    private static ImportReport bookOne(Connection connection, PaypalLine line, String source, String fileName,
+            String sha256, String importedBy, int rows, int skipped, int delivered, Map<String, String> refundPurposes,
+            Ledger.Checks checks, ZoneId zone) throws SQLException {
+        if (checks.closedMonths().contains(YearMonth.from(line.occurredAt().atZone(zone)))) {
+            return null;
+        }
+        NewEntry entry = entries(connection, List.of(line), refundPurposes, checks.byPurpose(), zone).get(0);
+        try {
+            Ledger.check(entry, checks);
+        } catch (Refusal refused) {
+            return null;
+        }
+        UUID id = UUID.randomUUID();
+        boolean stored;
+        boolean claimed;
+        try (PreparedStatement statement = connection.prepareStatement(BOOK_ONE + postingValues(entry.postings().size())
+                + " SELECT stored, claimed FROM found")) {
+            int p = 0;
+            String occurred = line.occurredAt().toString();
+            statement.setString(++p, line.transactionId());
+            statement.setString(++p, line.transactionId());
+            // the import
+            statement.setString(++p, id.toString());
+            statement.setString(++p, source);
+            statement.setString(++p, fileName == null ? null : fileName.substring(0, Math.min(200, fileName.length())));
+            statement.setString(++p, sha256);
+            statement.setString(++p, importedBy);
+            statement.setInt(++p, rows);
+            statement.setInt(++p, delivered);
+            statement.setInt(++p, skipped);
+            // the line
+            statement.setString(++p, line.transactionId());
+            statement.setString(++p, id.toString());
+            statement.setString(++p, occurred);
+            statement.setString(++p, occurred);
+            statement.setString(++p, zone.getId());
+            statement.setString(++p, line.kind().name());
+            statement.setString(++p, line.typeLabel());
+            statement.setString(++p, line.status() == null ? "" : line.status());
+            statement.setString(++p, line.net().getCurrency().getCurrencyCode());
+            statement.setString(++p, line.gross().getAmount().toPlainString());
+            statement.setString(++p, line.fee().getAmount().toPlainString());
+            statement.setString(++p, line.net().getAmount().toPlainString());
+            statement.setString(++p, line.referenceTransactionId());
+            statement.setString(++p, line.counterparty());
+            // the entry and its postings
+            statement.setString(++p, entry.id().toString());
+            statement.setString(++p, entry.date().toString());
+            statement.setString(++p, entry.occurredAt().toString());
+            statement.setString(++p, entry.description());
+            statement.setString(++p, entry.source().code());
+            statement.setString(++p, entry.paypalTransactionId());
+            statement.setString(++p, entry.reverses() == null ? null : entry.reverses().toString());
+            statement.setString(++p, entry.exchangeRate() == null ? null : entry.exchangeRate().toPlainString());
+            statement.setString(++p, IMPORTER);
+            for (Posting posting : entry.postings()) {
+                statement.setString(++p, posting.accountCode());
+                statement.setString(++p, posting.amount().getCurrency().getCurrencyCode());
+                statement.setString(++p, posting.amount().getAmount().toPlainString());
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                stored = result.getBoolean(1);
+                claimed = result.getBoolean(2);
+            }
+        }
+        int fresh = stored ? 0 : 1;
+        return new ImportReport(id, true, rows, fresh, delivered - fresh, stored || claimed ? 0 : 1, skipped, List.of(), 0);
+    }
+
+    /** {@link #bookOne}'s statement up to the postings' values (see {@link #postingValues}). */
+    private static final String BOOK_ONE = "WITH found AS (SELECT"
+            + " EXISTS (SELECT 1 FROM finance.paypal_line WHERE transaction_id = ?::text) AS stored,"
+            + " EXISTS (SELECT 1 FROM finance.journal_entry e WHERE e.paypal_txn_id = ?::text AND e.reverses IS NULL"
+            + " AND NOT EXISTS (SELECT 1 FROM finance.journal_entry r WHERE r.reverses = e.id AND r.reverses IS NOT NULL))"
+            + " AS claimed),"
+            + " imported AS (INSERT INTO finance.paypal_import (id, source, file_name, file_sha256, imported_by, outcome,"
+            + " row_count, new_lines, duplicates, booked, skipped)"
+            + " SELECT ?::uuid, ?::text, ?::text, ?::text, ?::text, 'imported', ?::int, CASE WHEN f.stored THEN 0 ELSE 1 END,"
+            + " ?::int - CASE WHEN f.stored THEN 0 ELSE 1 END, CASE WHEN f.stored OR f.claimed THEN 0 ELSE 1 END, ?::int"
+            + " FROM found f),"
+            + " line AS (INSERT INTO finance.paypal_line (transaction_id, import_id, occurred_at, line_date, kind, type_label,"
+            + " status, currency, gross, fee, net, reference_txn_id, counterparty)"
+            + " SELECT ?::text, ?::uuid, ?::timestamptz, (?::timestamptz AT TIME ZONE ?::text)::date, ?::text, ?::text,"
+            + " ?::text, ?::text, ?::numeric, ?::numeric, ?::numeric, ?::text, ?::text FROM found f WHERE NOT f.stored),"
+            + " entry AS (INSERT INTO finance.journal_entry (id, entry_date, occurred_at, description, source, paypal_txn_id,"
+            + " reverses, exchange_rate, recorded_by)"
+            + " SELECT ?::uuid, ?::date, ?::timestamptz, ?::text, ?::text, ?::text, ?::uuid, ?::numeric, ?::text"
+            + " FROM found f WHERE NOT f.stored AND NOT f.claimed RETURNING id, entry_date),"
+            + " posted AS (INSERT INTO finance.posting (entry_id, entry_date, account_code, currency, amount)"
+            + " SELECT e.id, e.entry_date, p.account, p.currency, p.amount FROM entry e, (VALUES ";
+
+    /** The postings' values, in order (their ids follow it), and the end of the postings' insert. */
+    private static String postingValues(int count) {
+        StringBuilder values = new StringBuilder();
+        for (int i = 1; i <= count; i++) {
+            values.append(i == 1 ? "" : ", ").append('(').append(i).append(", ?::text, ?::text, ?::numeric)");
+        }
+        return values.append(") AS p(n, account, currency, amount) ORDER BY p.n)").toString();
     }
 
     private static Set<String> existing(Connection connection, String sql, Collection<String> ids) throws SQLException {

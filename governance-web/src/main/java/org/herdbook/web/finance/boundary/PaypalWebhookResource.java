@@ -1,7 +1,7 @@
 package org.herdbook.web.finance.boundary;
 
 import jakarta.annotation.security.PermitAll;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -29,9 +29,12 @@ import org.herdbook.web.finance.control.PaypalWebhooks;
 /**
  * PayPal's notifications (webhooks). Anyone can post here, so nothing is believed until the
  * signature is verified; see {@link org.herdbook.finance.paypal.webhook}.
+ *
+ * <p>One instance for the server: the request's headers and address come in as parameters, so
+ * no resource and no {@code @Context} proxies are made per delivery (PayPal may send many).
  */
 @Path("paypal/webhooks")
-@RequestScoped
+@ApplicationScoped
 @PermitAll
 @Tag(name = "Finance")
 public class PaypalWebhookResource {
@@ -44,10 +47,6 @@ public class PaypalWebhookResource {
     PaypalWebhooks webhooks;
     @Inject
     Problems problems;
-    @Context
-    HttpHeaders headers;
-    @Context
-    HttpServletRequest request;
 
     /** What became of a delivery. */
     public record Received(String eventOutcome) {
@@ -62,18 +61,19 @@ public class PaypalWebhookResource {
     @APIResponse(responseCode = "400", description = "Not PayPal's, a replay, or not an event: nothing stored")
     @APIResponse(responseCode = "413", description = "Body larger than any PayPal event: refused unread")
     @APIResponse(responseCode = "503", description = "No webhook is configured on this server")
-    public Response receivePaypalWebhook(InputStream body) {
+    public Response receivePaypalWebhook(InputStream body, @Context HttpHeaders headers,
+            @Context HttpServletRequest request) {
         try {
             byte[] raw = read(body);
             WebhookVerifier.Transmission transmission = webhooks.verify(headers::getHeaderString, raw);
             WebhookEvents.Outcome outcome = webhooks.receive(raw, transmission);
             return Response.ok(new Received(outcome.name().toLowerCase(Locale.ROOT))).build();
         } catch (WebhookRejected e) {
-            return rejected(e);
+            return rejected(e, headers, request);
         }
     }
 
-    private Response rejected(WebhookRejected rejection) {
+    private Response rejected(WebhookRejected rejection, HttpHeaders headers, HttpServletRequest request) {
         LOG.warning(() -> "PayPal webhook delivery refused from " + request.getRemoteAddr() + " (transmission "
                 + headers.getHeaderString("PAYPAL-TRANSMISSION-ID") + "): " + rejection.getMessage());
         Response.Status status = switch (rejection.reason()) {
