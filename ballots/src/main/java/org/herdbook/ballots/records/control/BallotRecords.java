@@ -288,7 +288,7 @@ public class BallotRecords implements RegisteredKeys, CastHistory, VoterRoll {
                     used.add(rows.getString(1));
                 }
             }
-            plans.execute("SET LOCAL plan_cache_mode = auto");
+            plans.execute("SET LOCAL plan_cache_mode TO DEFAULT");
         } catch (SQLException e) {
             throw failure(e);
         }

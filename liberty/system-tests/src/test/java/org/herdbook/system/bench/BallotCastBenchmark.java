@@ -197,66 +197,79 @@ class BallotCastBenchmark {
      * @return the latencies, sorted (from sending, or from when the vote was due if paced)
      */
     private long[] run(String id, String[][] votes, int from, int to, double rate) throws Exception {
-        long[] latencies = new long[VOTERS * (to - from)];
-        AtomicInteger failures = new AtomicInteger();
-        AtomicReference<Throwable> broken = new AtomicReference<>();
-        CountDownLatch done = new CountDownLatch(VOTERS);
-        long interval = rate > 0 ? (long) (VOTERS * 1e9 / rate) : 0;
-        long start = System.nanoTime() + 200_000_000L;
-        URI uri = URI.create(TestServer.url("/api/ballots/" + id + "/votes"));
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        Round round = new Round(URI.create(TestServer.url("/api/ballots/" + id + "/votes")), votes, from, to, rate);
         for (int v = 0; v < VOTERS; v++) {
-            int first = v;
-            new Object() {
-                final int voter = first;
-
-                void next(int s) {
-                    if (s == to || broken.get() != null) {
-                        done.countDown();
-                        return;
-                    }
-                    long due = interval == 0 ? System.nanoTime()
-                            : start + voter * interval / VOTERS + (s - from) * interval;
-                    long wait = due - System.nanoTime();
-                    if (wait > 0) {
-                        timer.schedule(() -> send(s, due), wait, TimeUnit.NANOSECONDS);
-                    } else {
-                        send(s, due);
-                    }
-                }
-
-                void send(int s, long due) {
-                    SimpleHttpRequest post = SimpleRequestBuilder.post(uri).setBody(votes[voter][s], JOSE).build();
-                    voterClient.execute(post, new FutureCallback<SimpleHttpResponse>() {
-                        @Override
-                        public void completed(SimpleHttpResponse response) {
-                            latencies[voter * (to - from) + (s - from)] = System.nanoTime() - due;
-                            if (response.getCode() != 201) {
-                                failures.incrementAndGet();
-                            }
-                            next(s + 1);
-                        }
-
-                        @Override
-                        public void failed(Exception e) {
-                            broken.compareAndSet(null, e);
-                            done.countDown();
-                        }
-
-                        @Override
-                        public void cancelled() {
-                            failed(new CancellationException("cast " + s + " of voter " + voter));
-                        }
-                    });
-                }
-            }.next(from);
+            round.next(v, from);
         }
-        assertThat(done.await(10, TimeUnit.MINUTES)).as("every voter finished").isTrue();
-        timer.shutdown();
-        assertThat(broken.get()).as("a cast that got no answer").isNull();
-        assertThat(failures.get()).as("refused casts").isZero();
-        Arrays.sort(latencies);
-        return latencies;
+        assertThat(round.done.await(10, TimeUnit.MINUTES)).as("every voter finished").isTrue();
+        round.timer.shutdown();
+        assertThat(round.broken.get()).as("a cast that got no answer").isNull();
+        assertThat(round.failures.get()).as("refused casts").isZero();
+        Arrays.sort(round.latencies);
+        return round.latencies;
+    }
+
+    /** One {@link #run}: each voter's next vote is sent when its last one is answered (and due). */
+    private final class Round {
+        final URI uri;
+        final String[][] votes;
+        final int from;
+        final int to;
+        final long interval;
+        final long start = System.nanoTime() + 200_000_000L;
+        final long[] latencies;
+        final AtomicInteger failures = new AtomicInteger();
+        final AtomicReference<Throwable> broken = new AtomicReference<>();
+        final CountDownLatch done = new CountDownLatch(VOTERS);
+        final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+
+        Round(URI uri, String[][] votes, int from, int to, double rate) {
+            this.uri = uri;
+            this.votes = votes;
+            this.from = from;
+            this.to = to;
+            this.interval = rate > 0 ? (long) (VOTERS * 1e9 / rate) : 0;
+            this.latencies = new long[VOTERS * (to - from)];
+        }
+
+        void next(int voter, int s) {
+            if (s == to || broken.get() != null) {
+                done.countDown();
+                return;
+            }
+            long due = interval == 0 ? System.nanoTime() : start + voter * interval / VOTERS + (s - from) * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                timer.schedule(() -> send(voter, s, due), wait, TimeUnit.NANOSECONDS);
+            } else {
+                send(voter, s, due);
+            }
+        }
+
+        void send(int voter, int s, long due) {
+            SimpleHttpRequest post = SimpleRequestBuilder.post(uri).setBody(votes[voter][s], JOSE).build();
+            voterClient.execute(post, new FutureCallback<SimpleHttpResponse>() {
+                @Override
+                public void completed(SimpleHttpResponse response) {
+                    latencies[voter * (to - from) + (s - from)] = System.nanoTime() - due;
+                    if (response.getCode() != 201) {
+                        failures.incrementAndGet();
+                    }
+                    next(voter, s + 1);
+                }
+
+                @Override
+                public void failed(Exception e) {
+                    broken.compareAndSet(null, e);
+                    done.countDown();
+                }
+
+                @Override
+                public void cancelled() {
+                    failed(new CancellationException("cast " + s + " of voter " + voter));
+                }
+            });
+        }
     }
 
     private static final ContentType JOSE = ContentType.create("application/jose");
