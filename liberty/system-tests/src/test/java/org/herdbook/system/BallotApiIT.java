@@ -63,6 +63,76 @@ class BallotApiIT {
         assertThat(TestServer.json(response).getString("detail")).isNotBlank();
     }
 
+    /** A POST to the votes path in a language, with a content type (or none). */
+    private static HttpResponse<String> post(String ballotId, String body, String contentType, String language) {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                URI.create(TestServer.url("/api/ballots/" + ballotId + "/votes"))).timeout(Duration.ofSeconds(30))
+                .header("Accept-Language", language).POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return TestServer.send(TestVoters.CLIENT, request.build());
+    }
+
+    @Test
+    void theCastingEndpointAnswersInTheCallersLanguageIsDescribedAndIsMeasured() throws Exception {
+        TestPeople.Person board = TestPeople.withRoles("casting board", "board");
+        TestVoters.Voter voter = new TestVoters.Voter(TestVoters.activeMember("en", "Casting Endpoint"), true);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        JsonObject ballot = TestVoters.openYesNo(board, now.minusSeconds(60), now.plus(Duration.ofHours(1)),
+                ONE_VOTE_QUORUM);
+        String id = id(ballot);
+        assertThat(voter.register(id).statusCode()).isEqualTo(201);
+        String vote = voter.vote(ballot, "yes", 0);
+
+        // Not sent as a JWS (another type, or none): 415 in the caller's language, nothing stored.
+        HttpResponse<String> json = post(id, vote, "application/json", "en");
+        assertProblem(json, 415, "vote-media-type");
+        assertThat(TestServer.json(json).getString("detail")).contains("application/jose");
+        HttpResponse<String> form = post(id, vote, "application/x-www-form-urlencoded", "fr");
+        assertProblem(form, 415, "vote-media-type");
+        assertThat(TestServer.json(form).getString("title")).isEqualTo("Ce n’est pas un vote");
+        assertProblem(post(id, vote, null, "en"), 415, "vote-media-type");
+
+        // No such ballot: an id that is not a UUID, or one no ballot has.
+        assertProblem(post("not-a-uuid", vote, "application/jose", "en"), 404, "ballot-unknown");
+        HttpResponse<String> unknown = post(java.util.UUID.randomUUID().toString(), vote, "application/jose", "fr");
+        assertProblem(unknown, 404, "ballot-unknown");
+        assertThat(TestServer.json(unknown).getString("title")).isEqualTo("Scrutin inconnu");
+
+        // A refused vote, in French; markup in the vote is never echoed.
+        HttpResponse<String> malformed = post(id, "<script>alert(1)</script>", "application/jose", "fr");
+        assertProblem(malformed, 400, "vote.malformed");
+        assertThat(TestServer.json(malformed).getString("title")).isEqualTo("Vote refusé");
+        assertThat(malformed.body()).doesNotContain("<script>");
+
+        // Other methods on the path are not votes: JAX-RS answers them, and nothing is stored.
+        assertThat(TestServer.get(TestVoters.CLIENT, "/api/ballots/" + id + "/votes").statusCode()).isIn(404, 405);
+        assertThat(rows("vote", id)).isZero();
+
+        // text/plain with a charset is a vote too; the answer has the security headers of every page.
+        HttpResponse<String> cast = post(id, vote, "text/plain; charset=US-ASCII", "en");
+        assertThat(cast.statusCode()).as(cast.body()).isEqualTo(201);
+        assertThat(cast.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        assertThat(cast.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        JsonObject receipt = TestServer.json(cast);
+        assertThat(receipt.getJsonNumber("leafIndex").longValue()).isZero();
+        assertThat(receipt.getJsonNumber("treeSize").longValue()).isEqualTo(1);
+        assertThat(JWSObject.parse(receipt.getString("treeHead")).getPayload().toJSONObject().get("rootHash"))
+                .isEqualTo(receipt.getString("rootHash"));
+        assertThat(JWSObject.parse(receipt.getString("receipt")).getPayload().toJSONObject().get("ballotId"))
+                .isEqualTo(receipt.getString("ballotId"));
+        assertThat(rows("vote", id)).isEqualTo(1);
+
+        // Measured by outcome (Liberty's per-route HTTP metrics do not see this endpoint) ...
+        String metrics = TestServer.get(TestVoters.CLIENT, "/metrics").body();
+        assertThat(metrics).containsPattern("ballot_casts_seconds_count\\{[^}]*outcome=\"accepted\"")
+                .containsPattern("ballot_casts_seconds_count\\{[^}]*outcome=\"refused\"");
+        // ... and described with the other operations.
+        String openapi = TestServer.get(TestVoters.CLIENT, "/openapi").body();
+        assertThat(openapi).contains("/api/ballots/{id}/votes:", "operationId: castBallot", "application/jose");
+    }
+
     @Test
     void votesAreVerifiedLoggedAndReceiptedAndEveryBadVoteIsRefusedWithNothingStored() throws Exception {
         TestPeople.Person board = TestPeople.withRoles("ballot board", "board");

@@ -20,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.herdbook.ballots.casting.entity.BallotRejectedException;
 import org.herdbook.ballots.casting.entity.Rejection;
 import org.herdbook.ballots.keys.control.KeyPolicy;
@@ -55,7 +54,6 @@ public final class BallotFormat {
     /** Header parameters that carry or point to a key; keys come only from registration. */
     public static final Set<String> KEY_HEADERS = Set.of("jwk", "jku", "x5c", "x5u", "x5t", "x5t#S256");
 
-    private static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]*");
 
     private BallotFormat() {
     }
@@ -82,6 +80,17 @@ public final class BallotFormat {
     public record Claims(String jti, long seq, Instant issuedAt, Choice choice) {
     }
 
+    /** @return whether {@code part} holds only the unpadded base64url alphabet (RFC 4648, section 5) */
+    static boolean isBase64Url(String part) {
+        for (int i = 0; i < part.length(); i++) {
+            char c = part.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * Checks the size, the compact form and the header.
      *
@@ -99,8 +108,7 @@ public final class BallotFormat {
         }
         String[] parts = compact.split("\\.", -1);
         if (parts.length != 3 || parts[0].isEmpty() || parts[1].isEmpty()
-                || !BASE64URL.matcher(parts[0]).matches() || !BASE64URL.matcher(parts[1]).matches()
-                || !BASE64URL.matcher(parts[2]).matches()) {
+                || !isBase64Url(parts[0]) || !isBase64Url(parts[1]) || !isBase64Url(parts[2])) {
             throw new BallotRejectedException(Rejection.MALFORMED, "not a compact JWS");
         }
         Map<String, Object> header;

@@ -223,7 +223,9 @@ class BallotVerifierTest {
         for (String malformed : List.of("", "not a jws", "a.b", vote + ".extra", vote.replace('.', ' '),
                 "e30." + parts[1] + "." + parts[2], "!!!." + parts[1] + "." + parts[2],
                 TestBallots.b64("[1,2]") + "." + parts[1] + "." + parts[2],
-                parts[0] + "==." + parts[1] + "." + parts[2])) {
+                parts[0] + "==." + parts[1] + "." + parts[2], parts[0] + "." + parts[1] + "/." + parts[2],
+                parts[0] + "." + parts[1] + "." + parts[2] + "+", parts[0] + "." + parts[1] + "\u00e9." + parts[2],
+                parts[0] + "." + parts[1] + "." + parts[2] + "=")) {
             assertRejected(() -> box.cast(malformed), Rejection.MALFORMED);
         }
         JWSHeader noKid = new JWSHeader.Builder(voter.alg()).type(new JOSEObjectType("vote+jwt")).build();

@@ -12,13 +12,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.container.AsyncResponse;
-import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,16 +21,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletionException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.herdbook.ballots.casting.control.BallotFormat;
-import org.herdbook.ballots.casting.entity.Rejection;
-import org.herdbook.ballots.log.entity.BallotReceipt;
 import org.herdbook.ballots.manifest.control.ManifestCodec;
 import org.herdbook.ballots.manifest.entity.BallotManifest;
 import org.herdbook.ballots.records.entity.StoredBallot;
@@ -44,19 +33,16 @@ import org.herdbook.web.api.HerdbookApi;
 import org.herdbook.web.api.Problem;
 import org.herdbook.web.api.Refusal;
 import org.herdbook.web.ballots.control.BallotBox;
-import org.herdbook.web.ballots.control.VoteRefused;
-import org.herdbook.web.i18n.Language;
-import org.herdbook.web.i18n.Messages;
-import org.herdbook.web.i18n.RequestLanguage;
 import org.herdbook.web.security.boundary.CurrentAccount;
 
-/** Ballots: opening, voting keys, signed votes, results, audit bundles and inclusion proofs. */
+/**
+ * Ballots: drafting, opening, voting keys, results, audit bundles and inclusion proofs. Votes are
+ * cast through {@link VoteCasting}, a servlet filter on {@code POST /api/ballots/{id}/votes}.
+ */
 @Path("ballots")
 @ApplicationScoped
 @Tag(name = "Ballots")
 public class BallotsResource {
-
-    private static final Logger LOG = Logger.getLogger(BallotsResource.class.getName());
 
     /** The compact JWS media type (RFC 7515): a vote is posted as is. */
     public static final String JOSE = "application/jose";
@@ -65,10 +51,6 @@ public class BallotsResource {
     BallotBox ballots;
     @Inject
     CurrentAccount me;
-    @Inject
-    RequestLanguage requestLanguage;
-    @Inject
-    Messages messages;
 
     /** A ballot as listed: what anyone may read. */
     public record BallotSummary(UUID id, String uri, String state, String method, Map<String, String> title,
@@ -86,14 +68,6 @@ public class BallotsResource {
     }
 
     public record Registered(String kid) {
-    }
-
-    public record Receipt(String ballotId, long leafIndex, long treeSize, String rootHash, String treeHead,
-            String receipt) {
-        static Receipt of(BallotReceipt receipt) {
-            return new Receipt(receipt.ballotId(), receipt.leafIndex(), receipt.treeHead().treeSize(),
-                    receipt.treeHead().rootHash(), receipt.treeHead().jws(), receipt.jws());
-        }
     }
 
     public record Inclusion(String ballotId, long leafIndex, long treeSize, String rootHash, List<String> auditPath,
@@ -189,47 +163,6 @@ public class BallotsResource {
                 .build();
     }
 
-    @POST
-    @Path("{id}/votes")
-    @Consumes({JOSE, MediaType.TEXT_PLAIN})
-    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
-    @PermitAll
-    @Operation(operationId = "castBallot", summary = "Cast a vote: a compact JWS (typ vote+jwt) signed with the key"
-            + " registered for this ballot, sent as application/jose. Answers the signed receipt")
-    @APIResponse(responseCode = "201", description = "Accepted and appended to the log; the receipt is signed")
-    @APIResponse(responseCode = "400", description = "Malformed, wrong algorithm, type, ballot, manifest, claims or choice")
-    @APIResponse(responseCode = "403", description = "The key's member is not on the roll")
-    @APIResponse(responseCode = "409", description = "Not open yet, closed, replayed jti or seq not higher")
-    @APIResponse(responseCode = "413", description = "Longer than 16,384 characters")
-    @APIResponse(responseCode = "422", description = "Unknown key or a signature that does not verify")
-    public void castBallot(@PathParam("id") String id, InputStream body, @Suspended AsyncResponse response) {
-        // Outside a transaction (so no @Transactional, not even NOT_SUPPORTED: its interceptor cost
-        // every cast a unit of work for nothing), and suspended rather than blocking: the cast waits
-        // for its batch's commit, and a waiting request must hold neither a pooled connection the
-        // batch needs nor one of the server's request threads (see BallotAppender).
-        UUID ballot = ballotId(id);
-        String compact = read(body);
-        Language language = requestLanguage.current();
-        ballots.castAsync(ballot, compact).whenComplete((receipt, failure) -> {
-            if (failure == null) {
-                response.resume(Response.status(Response.Status.CREATED).entity(Receipt.of(receipt)).build());
-            } else if (unwrapped(failure) instanceof VoteRefused refused) {
-                // Mapped here: the request's scope (and its language) is gone on the completing thread.
-                response.resume(VoteRefusals.problem(refused, messages, language));
-            } else {
-                // Also built here, not by the exception mappers: they are request-scoped.
-                LOG.log(Level.SEVERE, "Casting on ballot " + ballot + " failed", unwrapped(failure));
-                response.resume(Problem.of("internal-error", Response.Status.INTERNAL_SERVER_ERROR,
-                        messages.get(language, "problem.internal-error.title"),
-                        messages.get(language, "problem.internal-error.detail")).toResponse());
-            }
-        });
-    }
-
-    private static Throwable unwrapped(Throwable failure) {
-        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-    }
-
     @GET
     @Path("{id}/audit-bundle")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
@@ -266,27 +199,12 @@ public class BallotsResource {
         return new BallotView(BallotSummary.of(ballot, manifest), manifestJson, ballot.manifestHash(), tally, result);
     }
 
-    private static UUID ballotId(String id) {
+    /** @throws Refusal 404 for an id that is not a UUID, so no ballot */
+    static UUID ballotId(String id) {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             throw new Refusal("ballot-unknown", Response.Status.NOT_FOUND);
-        }
-    }
-
-    /** Reads at most one character more than a vote may have, so an oversized body costs nothing more. */
-    private static String read(InputStream body) {
-        if (body == null) {
-            throw new VoteRefused(Rejection.MALFORMED, null);
-        }
-        try {
-            byte[] bytes = body.readNBytes(BallotFormat.MAX_LENGTH + 1);
-            if (bytes.length > BallotFormat.MAX_LENGTH) {
-                throw new VoteRefused(Rejection.OVERSIZED, null);
-            }
-            return new String(bytes, StandardCharsets.US_ASCII).strip();
-        } catch (IOException e) {
-            throw new VoteRefused(Rejection.MALFORMED, e);
         }
     }
 }

@@ -28,18 +28,17 @@ public class VoteRefusals implements ExceptionMapper<VoteRefused> {
 
     @Override
     public Response toResponse(VoteRefused refused) {
-        return problem(refused, messages, language.current());
+        return problemOf(refused, messages, language.current()).toResponse();
     }
 
     /** The problem for a refused vote in {@code language} (also for casts answered after their request's scope). */
-    static Response problem(VoteRefused refused, Messages messages, Language language) {
+    static Problem problemOf(VoteRefused refused, Messages messages, Language language) {
         Rejection reason = refused.reason();
-        Response.StatusType status = status(reason);
         String detail = ResourceBundle.getBundle(BALLOTS_BUNDLE, language.locale(),
                 Rejection.class.getClassLoader(), ResourceBundle.Control.getNoFallbackControl(
                         ResourceBundle.Control.FORMAT_PROPERTIES)).getString(reason.messageKey());
-        return Problem.of("vote." + reason.code(), status, messages.get(language, "problem.vote.title"),
-                detail).toResponse();
+        return Problem.of("vote." + reason.code(), status(reason), messages.get(language, "problem.vote.title"),
+                detail);
     }
 
     static Response.StatusType status(Rejection reason) {
