@@ -1,8 +1,13 @@
 package org.herdbook.web.api;
 
+import jakarta.json.Json;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonGeneratorFactory;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.StringWriter;
+import java.util.Map;
 
 /**
  * An RFC 9457 problem document. {@code type} is a URN naming the kind of problem, stable across
@@ -16,6 +21,18 @@ public record Problem(String type, String title, int status, String detail) {
 
     public static Problem of(String kind, Response.StatusType status, String title, String detail) {
         return new Problem(TYPE_PREFIX + kind, title, status.getStatusCode(), detail);
+    }
+
+    private static final JsonGeneratorFactory JSON = Json.createGeneratorFactory(Map.of());
+
+    /** @return this problem as JSON, for answers written without JAX-RS (same members and order) */
+    public String json() {
+        StringWriter out = new StringWriter(256);
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.writeStartObject().write("type", type).write("title", title).write("status", status)
+                    .write("detail", detail).writeEnd();
+        }
+        return out.toString();
     }
 
     public Response toResponse() {

@@ -33,6 +33,7 @@ import org.herdbook.ballots.casting.control.BallotFormat;
 import org.herdbook.ballots.casting.entity.Rejection;
 import org.herdbook.ballots.log.entity.BallotReceipt;
 import org.herdbook.web.api.Problem;
+import org.herdbook.web.api.Problems;
 import org.herdbook.web.api.Refusal;
 import org.herdbook.web.ballots.control.BallotBox;
 import org.herdbook.web.ballots.control.VoteRefused;
@@ -180,13 +181,12 @@ public class VoteCasting extends HttpFilter {
         }
 
         void problem(Problem problem, Timer outcome) {
-            write(problem.status(), Problem.MEDIA_TYPE, problemJson(problem), outcome);
+            write(problem.status(), Problem.MEDIA_TYPE, problem.json(), outcome);
         }
 
         /** The problem {@code kind} in the caller's language ({@code problem.<kind>.*} messages). */
         Problem problem(String kind, Response.StatusType status, Object... arguments) {
-            return Problem.of(kind, status, messages.get(language, "problem." + kind + ".title"),
-                    messages.get(language, "problem." + kind + ".detail", arguments));
+            return Problems.in(messages, language, kind, status, arguments);
         }
 
         private void write(int status, String mediaType, String json, Timer outcome) {
@@ -241,15 +241,6 @@ public class VoteCasting extends HttpFilter {
             json.writeStartObject().write("ballotId", receipt.ballotId()).write("leafIndex", receipt.leafIndex())
                     .write("treeSize", receipt.treeHead().treeSize()).write("rootHash", receipt.treeHead().rootHash())
                     .write("treeHead", receipt.treeHead().jws()).write("receipt", receipt.jws()).writeEnd();
-        }
-        return out.toString();
-    }
-
-    static String problemJson(Problem problem) {
-        StringWriter out = new StringWriter(256);
-        try (JsonGenerator json = JSON.createGenerator(out)) {
-            json.writeStartObject().write("type", problem.type()).write("title", problem.title())
-                    .write("status", problem.status()).write("detail", problem.detail()).writeEnd();
         }
         return out.toString();
     }

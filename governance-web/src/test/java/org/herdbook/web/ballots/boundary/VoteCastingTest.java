@@ -56,8 +56,8 @@ class VoteCastingTest {
         assertThat(receipt.getString("receipt")).isEqualTo("cmVj.ZWlwdA.c2ln");
 
         String detail = "Le \"vote\" n’est pas </script> \\ valide";
-        JsonObject problem = parse(VoteCasting.problemJson(Problem.of("vote.malformed", Response.Status.BAD_REQUEST,
-                "Vote refusé", detail)));
+        JsonObject problem = parse(Problem.of("vote.malformed", Response.Status.BAD_REQUEST,
+                "Vote refusé", detail).json());
         assertThat(problem.getString("type")).isEqualTo("urn:herdbook:problem:vote.malformed");
         assertThat(problem.getString("title")).isEqualTo("Vote refusé");
         assertThat(problem.getInt("status")).isEqualTo(400);
