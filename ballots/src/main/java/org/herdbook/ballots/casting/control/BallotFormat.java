@@ -23,6 +23,7 @@ import java.util.Set;
 import org.herdbook.ballots.casting.entity.BallotRejectedException;
 import org.herdbook.ballots.casting.entity.Rejection;
 import org.herdbook.ballots.keys.control.KeyPolicy;
+import org.herdbook.ballots.keys.control.VerifyingKey;
 import org.herdbook.ballots.manifest.control.ChoiceCodec;
 import org.herdbook.ballots.manifest.control.JsonMembers;
 import org.herdbook.ballots.manifest.entity.BallotManifest;
@@ -157,13 +158,25 @@ public final class BallotFormat {
      *     {@code kid}, {@code KEY_ALGORITHM_MISMATCH}, or {@code BAD_SIGNATURE}
      */
     public static void verifySignature(ParsedBallot ballot, JWK key) throws BallotRejectedException {
-        if (KeyPolicy.problemWith(key).isPresent() || !KeyPolicy.thumbprint(key).equals(ballot.kid())) {
+        verifySignature(ballot, VerifyingKey.of(key));
+    }
+
+    /**
+     * Verifies the signature with a registered key whose verifiers are kept (a voter's key
+     * verifies each of their votes).
+     *
+     * @param ballot the parsed vote
+     * @param key the public key, ready to verify
+     * @throws BallotRejectedException as {@link #verifySignature(ParsedBallot, JWK)}
+     */
+    public static void verifySignature(ParsedBallot ballot, VerifyingKey key) throws BallotRejectedException {
+        if (!key.thumbprint().map(ballot.kid()::equals).orElse(false)) {
             throw new BallotRejectedException(Rejection.UNKNOWN_KEY, "the key is not the one named by kid");
         }
-        Optional<JWSVerifier> verifier = KeyPolicy.verifier(key, ballot.alg());
+        Optional<JWSVerifier> verifier = key.verifier(ballot.alg());
         if (verifier.isEmpty()) {
             throw new BallotRejectedException(Rejection.KEY_ALGORITHM_MISMATCH,
-                    ballot.alg() + " with a " + key.getKeyType() + " key");
+                    ballot.alg() + " with a " + key.key().getKeyType() + " key");
         }
         boolean valid;
         try {

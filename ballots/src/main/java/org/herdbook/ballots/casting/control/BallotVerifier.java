@@ -88,7 +88,7 @@ public final class BallotVerifier {
         }
         RegisteredKey key = keys.find(manifest.ballot(), parsed.kid())
                 .orElseThrow(() -> new BallotRejectedException(Rejection.UNKNOWN_KEY, "kid " + parsed.kid()));
-        BallotFormat.verifySignature(parsed, key.publicKey());
+        BallotFormat.verifySignature(parsed, key.verifying());
         BallotFormat.Claims claims = BallotFormat.readClaims(parsed, manifest, manifestHash);
         if (!roll.isOnRoll(manifest.ballot(), key.voterRef())) {
             throw new BallotRejectedException(Rejection.NOT_ON_ROLL, "the key's member is not on the roll");
