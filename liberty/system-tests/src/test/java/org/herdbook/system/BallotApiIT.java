@@ -348,6 +348,76 @@ class BallotApiIT {
     }
 
     @Test
+    void revotesInOneBatchMarkTheVoteEachReplacesWhetherInTheLogOrInTheBatch() throws Exception {
+        TestPeople.Person board = TestPeople.withRoles("revote batch board", "board");
+        TestVoters.Voter voter = new TestVoters.Voter(TestVoters.activeMember("en", "Revote Batch Voter"), true);
+        TestVoters.Voter other = new TestVoters.Voter(TestVoters.activeMember("fr", "Votant du lot"), false);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        JsonObject ballot = TestVoters.openYesNo(board, now.minusSeconds(60), now.plus(Duration.ofHours(1)),
+                ONE_VOTE_QUORUM);
+        String id = id(ballot);
+        assertThat(voter.register(id).statusCode()).isEqualTo(201);
+        assertThat(other.register(id).statusCode()).isEqualTo(201);
+        assertThat(TestVoters.cast(id, voter.vote(ballot, "yes", 1)).statusCode()).isEqualTo(201);
+
+        // While the test holds the ballot's row lock, the next cast's batch waits for it, and the casts
+        // after that queue up behind it in the order they arrive: then they are appended as one batch.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<java.util.concurrent.Future<HttpResponse<String>>> sent = new ArrayList<>();
+        try (var holder = TestDatabase.connect()) {
+            holder.setAutoCommit(false);
+            try (var lock = holder.prepareStatement("SELECT id FROM ballots.ballot WHERE id = ?::uuid FOR UPDATE")) {
+                lock.setString(1, id);
+                lock.executeQuery().close();
+            }
+            sent.add(pool.submit(() -> TestVoters.cast(id, other.vote(ballot, "no", 0))));
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (TestDatabase.number("SELECT count(*) FROM pg_locks WHERE NOT granted AND locktype = 'transactionid'")
+                    == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(System.nanoTime()).as("a batch waits for the ballot's lock").isLessThan(deadline);
+            for (long seq = 2; seq <= 4; seq++) {
+                String vote = voter.vote(ballot, seq % 2 == 0 ? "no" : "abstain", seq);
+                sent.add(pool.submit(() -> TestVoters.cast(id, vote)));
+                Thread.sleep(300);
+            }
+            holder.rollback();
+        } finally {
+            pool.shutdown();
+        }
+        List<JsonObject> receipts = new ArrayList<>();
+        for (var answer : sent) {
+            HttpResponse<String> cast = answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(cast.statusCode()).as(cast.body()).isEqualTo(201);
+            receipts.add(TestServer.json(cast));
+        }
+        // The three revotes share one tree head: one batch, after the other voter's.
+        assertThat(receipts.subList(1, 4)).extracting(r -> r.getString("treeHead")).containsOnly(
+                receipts.get(1).getString("treeHead"));
+        assertThat(receipts.get(0).getString("treeHead")).isNotEqualTo(receipts.get(1).getString("treeHead"));
+        assertThat(receipts).extracting(r -> r.getJsonNumber("leafIndex").longValue()).containsExactly(1L, 2L, 3L, 4L);
+        // seq 2 marks seq 1 (in the log before the batch), seq 3 marks seq 2 and seq 4 marks seq 3 (both
+        // in the batch); seq 4 and the other voter's only vote stand.
+        List<String> marks = new ArrayList<>();
+        try (var connection = TestDatabase.connect(); var select = connection.prepareStatement("SELECT s.leaf_index,"
+                + " s.superseded_by, v.seq, w.seq FROM ballots.vote_superseded s JOIN ballots.vote v ON v.ballot_id ="
+                + " s.ballot_id AND v.leaf_index = s.leaf_index JOIN ballots.vote w ON w.ballot_id = s.ballot_id"
+                + " AND w.leaf_index = s.superseded_by WHERE s.ballot_id = ?::uuid ORDER BY s.leaf_index")) {
+            select.setString(1, id);
+            try (var rows = select.executeQuery()) {
+                while (rows.next()) {
+                    marks.add(rows.getLong(1) + "->" + rows.getLong(2) + " seq " + rows.getLong(3) + "->"
+                            + rows.getLong(4));
+                }
+            }
+        }
+        assertThat(marks).containsExactly("0->2 seq 1->2", "2->3 seq 2->3", "3->4 seq 3->4");
+        assertThat(rows("vote", id)).isEqualTo(5);
+        assertThat(rows("tree_head", id)).isEqualTo(3);
+    }
+
+    @Test
     void aKeyRegisteredAfterItsVoteWasRefusedIsKnownAtOnce() {
         // The server keeps registered keys in memory once read; a key it did not know must not stay unknown.
         TestPeople.Person board = TestPeople.withRoles("late key board", "board");

@@ -342,44 +342,64 @@ public class BallotRecords implements RegisteredKeys, CastHistory, VoterRoll {
         if (votes.isEmpty() || next.size() != firstLeaf + votes.size() || treeHead.treeSize() != next.size()) {
             throw new IllegalArgumentException("The frontier and tree head must cover exactly the new votes");
         }
+        int n = votes.size();
+        Long[] leaves = new Long[n];
+        String[] ids = new String[n];
+        String[] jws = new String[n];
+        String[] kids = new String[n];
+        String[] jtis = new String[n];
+        Long[] seqs = new Long[n];
+        String[] choices = new String[n];
+        String[] received = new String[n];
+        for (int i = 0; i < n; i++) {
+            VerifiedBallot vote = votes.get(i);
+            leaves[i] = firstLeaf + i;
+            ids[i] = vote.ballotId();
+            jws[i] = vote.compact();
+            kids[i] = vote.kid();
+            jtis[i] = vote.jti();
+            seqs[i] = vote.seq();
+            choices[i] = CanonicalJson.write(ChoiceCodec.toClaim(vote.choice()));
+            received[i] = vote.receivedAt().toString();
+        }
         try (Connection connection = dataSource.getConnection()) {
+            // One statement for the whole batch, its columns sent as arrays: a JDBC batch still made
+            // PostgreSQL bind and run the insert once per vote (0.08 ms each in the casting benchmark).
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ballots.vote (ballot_id,"
                     + " leaf_index, ballot_hash, jws, kid, jti, seq, choice, received_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                long leafIndex = firstLeaf;
-                for (VerifiedBallot vote : votes) {
-                    insert.setObject(1, ballot);
-                    insert.setLong(2, leafIndex++);
-                    insert.setString(3, vote.ballotId());
-                    insert.setString(4, vote.compact());
-                    insert.setString(5, vote.kid());
-                    insert.setString(6, vote.jti());
-                    insert.setLong(7, vote.seq());
-                    insert.setString(8, CanonicalJson.write(ChoiceCodec.toClaim(vote.choice())));
-                    insert.setTimestamp(9, Timestamp.from(vote.receivedAt()));
-                    insert.addBatch();
+                    + " SELECT ?, u.leaf, u.id, u.jws, u.kid, u.jti, u.seq, u.choice, u.received::timestamptz"
+                    + " FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[],"
+                    + " ?::text[]) AS u(leaf, id, jws, kid, jti, seq, choice, received)")) {
+                insert.setObject(1, ballot);
+                insert.setArray(2, connection.createArrayOf("int8", leaves));
+                insert.setArray(3, connection.createArrayOf("text", ids));
+                insert.setArray(4, connection.createArrayOf("text", jws));
+                insert.setArray(5, connection.createArrayOf("text", kids));
+                insert.setArray(6, connection.createArrayOf("text", jtis));
+                insert.setArray(7, connection.createArrayOf("int8", seqs));
+                insert.setArray(8, connection.createArrayOf("text", choices));
+                insert.setArray(9, connection.createArrayOf("text", received));
+                if (insert.executeUpdate() != n) {
+                    throw new IllegalStateException("Not every vote of the batch was stored");
                 }
-                insert.executeBatch();
             }
             // A key's seq grows with the log, and each vote marked the one before it when it came,
-            // so the key's vote with the next lower seq is the only one a new vote has to mark:
-            // one probe of the vote_seq_once index, where looking at every earlier vote of the key
-            // grew with each revote.
+            // so the key's vote with the next lower seq is the only one a new vote has to mark (and
+            // nothing has marked it yet: only a higher seq can, and this vote's is the lowest above
+            // it): one probe of the vote_seq_once index per vote, where looking at every earlier vote
+            // of the key grew with each revote. The votes just inserted are seen, so a revote within
+            // the batch marks the one before it. A first vote finds nothing to mark.
             try (PreparedStatement mark = connection.prepareStatement("INSERT INTO ballots.vote_superseded"
-                    + " (ballot_id, leaf_index, superseded_by) SELECT p.ballot_id, p.leaf_index, ? FROM (SELECT"
-                    + " v.ballot_id, v.leaf_index FROM ballots.vote v WHERE v.ballot_id = ? AND v.kid = ? AND v.seq < ?"
-                    + " ORDER BY v.seq DESC LIMIT 1) p WHERE NOT EXISTS (SELECT 1 FROM ballots.vote_superseded s"
-                    + " WHERE s.ballot_id = p.ballot_id AND s.leaf_index = p.leaf_index)")) {
-                long leafIndex = firstLeaf;
-                for (VerifiedBallot vote : votes) {
-                    mark.setLong(1, leafIndex);
-                    mark.setObject(2, ballot);
-                    mark.setString(3, vote.kid());
-                    mark.setLong(4, vote.seq());
-                    mark.addBatch();
-                    leafIndex++;
-                }
-                mark.executeBatch();
+                    + " (ballot_id, leaf_index, superseded_by) SELECT ?, p.leaf_index, n.leaf"
+                    + " FROM unnest(?::text[], ?::bigint[], ?::bigint[]) AS n(kid, seq, leaf)"
+                    + " CROSS JOIN LATERAL (SELECT v.leaf_index FROM ballots.vote v WHERE v.ballot_id = ?"
+                    + " AND v.kid = n.kid AND v.seq < n.seq ORDER BY v.seq DESC LIMIT 1) p")) {
+                mark.setObject(1, ballot);
+                mark.setArray(2, connection.createArrayOf("text", kids));
+                mark.setArray(3, connection.createArrayOf("int8", seqs));
+                mark.setArray(4, connection.createArrayOf("int8", leaves));
+                mark.setObject(5, ballot);
+                mark.executeUpdate();
             }
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE ballots.ballot SET log_size = ?, log_frontier = ? WHERE id = ? AND log_size = ?")) {
