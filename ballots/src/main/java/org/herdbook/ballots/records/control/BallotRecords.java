@@ -265,95 +265,68 @@ public class BallotRecords implements RegisteredKeys, CastHistory, VoterRoll {
     }
 
     /**
-     * What a batch of casts needs to know, read under the ballot's row lock: the ballot as stored,
-     * which of the batch's {@code jti}s the log already holds, and the highest {@code seq} the log
-     * holds for each of the batch's keys. One round trip for all of it (the driver sends the statements together), so
-     * that a batch pays for the database's wake-ups once; the lock is taken by the first statement,
-     * before the others read, and held until the transaction ends, so the answers stay true until
-     * it commits.
-     *
-     * @param ballot the ballot
-     * @param jtis the batch's {@code jti}s
-     * @param kids the batch's keys
-     * @return the ballot and what its log holds of them; empty if there is no such ballot
+     * Of the given {@code jti}s, those the ballot's log already holds. One query for a whole batch
+     * of casts; the caller holds the ballot's {@link #lock}, so the answer stays true until it commits.
      */
-    public Optional<BatchView> lockForBatch(UUID ballot, Collection<String> jtis, Collection<String> kids) {
-        // The jti query is planned for the log as it is now, every time. A pooled connection keeps its
-        // prepared statements, and PostgreSQL plans one of them once for good (a generic plan) after
-        // five runs: for a log that was nearly empty then, a scan of the whole table, which this query
-        // went on doing for every batch as the log grew (5.8 ms a batch at 17,000 votes, most of the
-        // database's work in the casting benchmark) until autovacuum's next ANALYZE, up to a minute
-        // later. Planned each time, it probes the (ballot_id, jti) index. The highest seq of each key
-        // is one probe of the vote_seq_once index, backwards, however long the log.
+    public Set<String> jtisUsed(UUID ballot, Collection<String> jtis) {
+        Set<String> used = new HashSet<>();
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement("SELECT " + BALLOT_COLUMNS
-                        + " FROM ballots.ballot b WHERE b.id = ? FOR UPDATE;"
-                        + " SET LOCAL plan_cache_mode = force_custom_plan;"
-                        + " SELECT jti FROM ballots.vote WHERE ballot_id = ? AND jti = ANY(?);"
-                        + " SET LOCAL plan_cache_mode TO DEFAULT;"
-                        + " SELECT k.kid, (SELECT v.seq FROM ballots.vote v WHERE v.ballot_id = ? AND v.kid = k.kid"
-                        + " ORDER BY v.seq DESC LIMIT 1) FROM unnest(?::text[]) AS k(kid)")) {
+                Statement plans = connection.createStatement();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT jti FROM ballots.vote WHERE ballot_id = ? AND jti = ANY(?)")) {
+            // Planned for the log as it is now, every time. A pooled connection keeps its prepared
+            // statements, and PostgreSQL plans one of them once for good (a generic plan) after five
+            // runs: for a log that was nearly empty then, a scan of the whole table, which this query
+            // went on doing for every batch as the log grew (5.8 ms a batch at 17,000 votes, most of
+            // the database's work in the casting benchmark) until autovacuum's next ANALYZE, up to a
+            // minute later. Planned each time, it probes the (ballot_id, jti) index.
+            plans.execute("SET LOCAL plan_cache_mode = force_custom_plan");
             select.setObject(1, ballot);
-            select.setObject(2, ballot);
-            select.setArray(3, connection.createArrayOf("text", jtis.toArray()));
-            select.setObject(4, ballot);
-            select.setArray(5, connection.createArrayOf("text", kids.toArray()));
-            boolean isRows = select.execute();
-            StoredBallot stored = null;
-            Set<String> used = new HashSet<>();
-            Map<String, Long> highest = new HashMap<>();
-            int resultSets = 0;
-            while (isRows || select.getUpdateCount() != -1) {
-                if (isRows) {
-                    try (ResultSet rows = select.getResultSet()) {
-                        while (rows.next()) {
-                            switch (resultSets) {
-                                case 0 -> stored = ballot(rows);
-                                case 1 -> used.add(rows.getString(1));
-                                default -> {
-                                    long seq = rows.getLong(2);
-                                    if (!rows.wasNull()) {
-                                        highest.put(rows.getString(1), seq);
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    resultSets++;
+            select.setArray(2, connection.createArrayOf("text", jtis.toArray()));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    used.add(rows.getString(1));
                 }
-                isRows = select.getMoreResults();
             }
-            if (resultSets != 3) {
-                throw new IllegalStateException("The batch's reads returned " + resultSets + " result sets, not 3");
-            }
-            return stored == null ? Optional.empty() : Optional.of(new BatchView(stored, used, highest));
+            plans.execute("SET LOCAL plan_cache_mode TO DEFAULT");
         } catch (SQLException e) {
             throw failure(e);
         }
+        return used;
     }
 
     /**
-     * What {@link #lockForBatch} read.
-     *
-     * @param ballot the ballot as stored, its row locked
-     * @param usedJtis which of the batch's {@code jti}s the log already holds
-     * @param highestSeqs for each of the batch's keys that voted before, the highest {@code seq} of
-     *     its votes in the log
+     * The highest {@code seq} the ballot's log holds for each of the given keys that voted; one
+     * query for a whole batch of casts, under the ballot's {@link #lock}.
      */
-    public record BatchView(StoredBallot ballot, Set<String> usedJtis, Map<String, Long> highestSeqs) {
-
-        public BatchView {
-            Objects.requireNonNull(ballot, "ballot must not be null");
-            usedJtis = Set.copyOf(usedJtis);
-            highestSeqs = Map.copyOf(highestSeqs);
+    public Map<String, Long> highestSeqs(UUID ballot, Collection<String> kids) {
+        Map<String, Long> highest = new HashMap<>();
+        try (Connection connection = dataSource.getConnection();
+                // One index probe per key (the vote_seq_once index, backwards), however long the log.
+                PreparedStatement select = connection.prepareStatement("SELECT k.kid, (SELECT v.seq FROM"
+                        + " ballots.vote v WHERE v.ballot_id = ? AND v.kid = k.kid ORDER BY v.seq DESC LIMIT 1)"
+                        + " FROM unnest(?::text[]) AS k(kid)")) {
+            select.setObject(1, ballot);
+            select.setArray(2, connection.createArrayOf("text", kids.toArray()));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    long seq = rows.getLong(2);
+                    if (!rows.wasNull()) {
+                        highest.put(rows.getString(1), seq);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(e);
         }
+        return highest;
     }
 
     /**
-     * Appends accepted votes to the ballot's log in one round trip: the votes at consecutive leaf
-     * indexes from {@code firstLeaf}, the marks on the votes each supersedes (in log order, so a
-     * revote within the batch marks the one before it), the new frontier, and the one tree head
-     * signed over it. The caller holds the ballot's row lock ({@link #lockForBatch}) and has checked
+     * Appends accepted votes to the ballot's log in one round trip per statement: the votes at
+     * consecutive leaf indexes from {@code firstLeaf}, the marks on the votes each supersedes (in
+     * log order, so a revote within the batch marks the one before it), the new frontier, and the
+     * one tree head signed over it. The caller holds the ballot's {@link #lock} and has checked
      * {@code jti} and {@code seq} of every vote against the log and against each other.
      *
      * @param ballot the ballot
@@ -389,62 +362,57 @@ public class BallotRecords implements RegisteredKeys, CastHistory, VoterRoll {
             choices[i] = CanonicalJson.write(ChoiceCodec.toClaim(vote.choice()));
             received[i] = vote.receivedAt().toString();
         }
-        // The four writes go to the database together, in one round trip (the driver sends the
-        // statements at once and PostgreSQL runs them in order), so a batch pays for the database's
-        // wake-ups once. The votes are one set-based insert, their columns sent as arrays: a JDBC
-        // batch still made PostgreSQL bind and run the insert once per vote (0.08 ms each in the
-        // casting benchmark). Then the marks: a key's seq grows with the log, and each vote marked the
-        // one before it when it came, so the key's vote with the next lower seq is the only one a new
-        // vote has to mark (and nothing has marked it yet: only a higher seq can, and this vote's is
-        // the lowest above it): one probe of the vote_seq_once index per vote, where looking at every
-        // earlier vote of the key grew with each revote. The marks' statement runs after the votes'
-        // and sees them, so a revote within the batch marks the one before it; a first vote finds
-        // nothing to mark. Then the log's new size and frontier, if nobody moved it, and the tree head.
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement append = connection.prepareStatement("INSERT INTO ballots.vote (ballot_id,"
-                        + " leaf_index, ballot_hash, jws, kid, jti, seq, choice, received_at)"
-                        + " SELECT ?, u.leaf, u.id, u.jws, u.kid, u.jti, u.seq, u.choice, u.received::timestamptz"
-                        + " FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[],"
-                        + " ?::text[], ?::text[]) AS u(leaf, id, jws, kid, jti, seq, choice, received);"
-                        + " INSERT INTO ballots.vote_superseded (ballot_id, leaf_index, superseded_by)"
-                        + " SELECT ?, p.leaf_index, n.leaf FROM unnest(?::text[], ?::bigint[], ?::bigint[])"
-                        + " AS n(kid, seq, leaf) CROSS JOIN LATERAL (SELECT v.leaf_index FROM ballots.vote v"
-                        + " WHERE v.ballot_id = ? AND v.kid = n.kid AND v.seq < n.seq ORDER BY v.seq DESC LIMIT 1) p;"
-                        + " UPDATE ballots.ballot SET log_size = ?, log_frontier = ? WHERE id = ? AND log_size = ?;"
-                        + " " + INSERT_TREE_HEAD)) {
-            int p = 1;
-            append.setObject(p++, ballot);
-            append.setArray(p++, connection.createArrayOf("int8", leaves));
-            append.setArray(p++, connection.createArrayOf("text", ids));
-            append.setArray(p++, connection.createArrayOf("text", jws));
-            append.setArray(p++, connection.createArrayOf("text", kids));
-            append.setArray(p++, connection.createArrayOf("text", jtis));
-            append.setArray(p++, connection.createArrayOf("int8", seqs));
-            append.setArray(p++, connection.createArrayOf("text", choices));
-            append.setArray(p++, connection.createArrayOf("text", received));
-            append.setObject(p++, ballot);
-            append.setArray(p++, connection.createArrayOf("text", kids));
-            append.setArray(p++, connection.createArrayOf("int8", seqs));
-            append.setArray(p++, connection.createArrayOf("int8", leaves));
-            append.setObject(p++, ballot);
-            append.setLong(p++, next.size());
-            append.setString(p++, String.join(".", next.subtrees().stream()
-                    .map(h -> Base64URL.encode(h).toString()).toList()));
-            append.setObject(p++, ballot);
-            append.setLong(p++, firstLeaf);
-            setTreeHead(append, p, ballot, treeHead);
-            append.execute();
-            List<Integer> counts = new ArrayList<>(4);
-            for (int count = append.getUpdateCount(); count != -1; count = append.getUpdateCount()) {
-                counts.add(count);
-                append.getMoreResults();
+        try (Connection connection = dataSource.getConnection()) {
+            // One statement for the whole batch, its columns sent as arrays: a JDBC batch still made
+            // PostgreSQL bind and run the insert once per vote (0.08 ms each in the casting benchmark).
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ballots.vote (ballot_id,"
+                    + " leaf_index, ballot_hash, jws, kid, jti, seq, choice, received_at)"
+                    + " SELECT ?, u.leaf, u.id, u.jws, u.kid, u.jti, u.seq, u.choice, u.received::timestamptz"
+                    + " FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[],"
+                    + " ?::text[]) AS u(leaf, id, jws, kid, jti, seq, choice, received)")) {
+                insert.setObject(1, ballot);
+                insert.setArray(2, connection.createArrayOf("int8", leaves));
+                insert.setArray(3, connection.createArrayOf("text", ids));
+                insert.setArray(4, connection.createArrayOf("text", jws));
+                insert.setArray(5, connection.createArrayOf("text", kids));
+                insert.setArray(6, connection.createArrayOf("text", jtis));
+                insert.setArray(7, connection.createArrayOf("int8", seqs));
+                insert.setArray(8, connection.createArrayOf("text", choices));
+                insert.setArray(9, connection.createArrayOf("text", received));
+                if (insert.executeUpdate() != n) {
+                    throw new IllegalStateException("Not every vote of the batch was stored");
+                }
             }
-            if (counts.size() != 4 || counts.get(0) != n || counts.get(3) != 1) {
-                throw new IllegalStateException("The batch's writes were not all done: " + counts);
+            // A key's seq grows with the log, and each vote marked the one before it when it came,
+            // so the key's vote with the next lower seq is the only one a new vote has to mark (and
+            // nothing has marked it yet: only a higher seq can, and this vote's is the lowest above
+            // it): one probe of the vote_seq_once index per vote, where looking at every earlier vote
+            // of the key grew with each revote. The votes just inserted are seen, so a revote within
+            // the batch marks the one before it. A first vote finds nothing to mark.
+            try (PreparedStatement mark = connection.prepareStatement("INSERT INTO ballots.vote_superseded"
+                    + " (ballot_id, leaf_index, superseded_by) SELECT ?, p.leaf_index, n.leaf"
+                    + " FROM unnest(?::text[], ?::bigint[], ?::bigint[]) AS n(kid, seq, leaf)"
+                    + " CROSS JOIN LATERAL (SELECT v.leaf_index FROM ballots.vote v WHERE v.ballot_id = ?"
+                    + " AND v.kid = n.kid AND v.seq < n.seq ORDER BY v.seq DESC LIMIT 1) p")) {
+                mark.setObject(1, ballot);
+                mark.setArray(2, connection.createArrayOf("text", kids));
+                mark.setArray(3, connection.createArrayOf("int8", seqs));
+                mark.setArray(4, connection.createArrayOf("int8", leaves));
+                mark.setObject(5, ballot);
+                mark.executeUpdate();
             }
-            if (counts.get(2) != 1) {
-                throw new IllegalStateException("The log of ballot " + ballot + " moved under a cast");
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE ballots.ballot SET log_size = ?, log_frontier = ? WHERE id = ? AND log_size = ?")) {
+                update.setLong(1, next.size());
+                update.setString(2, String.join(".", next.subtrees().stream()
+                        .map(h -> Base64URL.encode(h).toString()).toList()));
+                update.setObject(3, ballot);
+                update.setLong(4, firstLeaf);
+                if (update.executeUpdate() != 1) {
+                    throw new IllegalStateException("The log of ballot " + ballot + " moved under a cast");
+                }
             }
+            insertTreeHead(connection, ballot, treeHead);
         } catch (SQLException e) {
             throw failure(e);
         }
@@ -636,24 +604,16 @@ public class BallotRecords implements RegisteredKeys, CastHistory, VoterRoll {
                 + " WHERE b.uri = ? AND r.voter_ref = ?", ballot.toString(), voterRef);
     }
 
-    private static final String INSERT_TREE_HEAD = "INSERT INTO ballots.tree_head"
-            + " (ballot_id, tree_size, root_hash, signed_at, jws) VALUES (?, ?, ?, ?, ?)";
-
     private void insertTreeHead(Connection connection, UUID ballot, SignedTreeHead head) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_TREE_HEAD)) {
-            setTreeHead(insert, 1, ballot, head);
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ballots.tree_head"
+                + " (ballot_id, tree_size, root_hash, signed_at, jws) VALUES (?, ?, ?, ?, ?)")) {
+            insert.setObject(1, ballot);
+            insert.setLong(2, head.treeSize());
+            insert.setString(3, head.rootHash());
+            insert.setTimestamp(4, Timestamp.from(head.timestamp()));
+            insert.setString(5, head.jws());
             insert.executeUpdate();
         }
-    }
-
-    /** Sets the five parameters of {@link #INSERT_TREE_HEAD}, from {@code first} on. */
-    private static void setTreeHead(PreparedStatement insert, int first, UUID ballot, SignedTreeHead head)
-            throws SQLException {
-        insert.setObject(first, ballot);
-        insert.setLong(first + 1, head.treeSize());
-        insert.setString(first + 2, head.rootHash());
-        insert.setTimestamp(first + 3, Timestamp.from(head.timestamp()));
-        insert.setString(first + 4, head.jws());
     }
 
     private boolean exists(String sql, String... parameters) {

@@ -9,8 +9,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -74,18 +72,16 @@ public class CastBatches {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<Outcome> append(UUID ballotId, List<VerifiedBallot> votes) {
-        BallotRecords.BatchView view = records.lockForBatch(ballotId,
-                votes.stream().map(VerifiedBallot::jti).distinct().toList(),
-                votes.stream().map(VerifiedBallot::kid).distinct().toList()).orElseThrow();
-        StoredBallot ballot = view.ballot();
+        StoredBallot ballot = records.lock(ballotId).orElseThrow();
         Instant now = clock.instant();
         List<Outcome> outcomes = new ArrayList<>(votes.size());
         if (ballot.state() != StoredBallot.State.OPEN || !now.isBefore(ballot.closes())) {
             votes.forEach(v -> outcomes.add(Outcome.refused(Rejection.CLOSED, "closed while the vote was verified")));
             return outcomes;
         }
-        Set<String> jtis = new HashSet<>(view.usedJtis());
-        Map<String, Long> highest = new HashMap<>(view.highestSeqs());
+        Set<String> jtis = records.jtisUsed(ballotId, votes.stream().map(VerifiedBallot::jti).distinct().toList());
+        Map<String, Long> highest = records.highestSeqs(ballotId,
+                votes.stream().map(VerifiedBallot::kid).distinct().toList());
         List<VerifiedBallot> accepted = new ArrayList<>(votes.size());
         List<Integer> acceptedAt = new ArrayList<>(votes.size());
         MerkleFrontier frontier = ballot.frontier();
