@@ -13,6 +13,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.herdbook.ballots.casting.entity.VerifiedBallot;
@@ -35,6 +36,16 @@ public class BallotAppender {
 
     /** Bounds one transaction; more waiting casts go into the next batch. */
     static final int MAX_BATCH = 256;
+    /**
+     * A batch that follows another one without a pause waits up to this long for more casts while
+     * fewer than {@link #LINGER_BELOW} wait. Under a steady stream of casts a batch took only the
+     * few that arrived while the one before it committed (three or four at 1,500 casts/s), and each
+     * batch costs the same whatever its size (about ten statements, a transaction, a tree-head
+     * signature); the first cast on an idle ballot never waits.
+     */
+    static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    /** Casts enough for a batch not to wait for more. */
+    static final int LINGER_BELOW = 16;
 
     @Inject
     CastBatches batches;
@@ -42,6 +53,7 @@ public class BallotAppender {
     ExecutorService executor;
 
     private final Map<UUID, Lane> lanes = new ConcurrentHashMap<>();
+    long lingerNanos = LINGER_NANOS;
 
     /** The casts waiting for one ballot, and whether a drain is running for them. */
     private static final class Lane {
@@ -66,6 +78,9 @@ public class BallotAppender {
             lane.waiting.add(mine);
             start = !lane.draining;
             lane.draining = true;
+            if (lane.waiting.size() == LINGER_BELOW) {
+                lane.notifyAll();
+            }
         }
         if (start) {
             try {
@@ -111,14 +126,21 @@ public class BallotAppender {
         }
     }
 
-    /** Appends batch after batch until nothing waits; a failed batch fails only its own casts. */
+    /**
+     * Appends batch after batch until nothing waits; a failed batch fails only its own casts. A
+     * batch that follows another lingers first (see {@link #LINGER_NANOS}).
+     */
     private void drain(UUID ballotId, Lane lane) {
+        boolean follows = false;
         while (true) {
             List<Waiting> batch = new ArrayList<>();
             synchronized (lane) {
                 if (lane.waiting.isEmpty()) {
                     lane.draining = false;
                     return;
+                }
+                if (follows) {
+                    linger(lane);
                 }
                 while (!lane.waiting.isEmpty() && batch.size() < MAX_BATCH) {
                     batch.add(lane.waiting.poll());
@@ -135,6 +157,22 @@ public class BallotAppender {
                         + " failed; nothing of it was stored");
                 batch.forEach(w -> w.outcome.completeExceptionally(e));
             }
+            follows = true;
+        }
+    }
+
+    /** Waits, holding the lane's monitor between waits, until enough casts wait or the linger is over. */
+    private void linger(Lane lane) {
+        long deadline = System.nanoTime() + lingerNanos;
+        long left = lingerNanos;
+        while (lane.waiting.size() < LINGER_BELOW && left > 0) {
+            try {
+                TimeUnit.NANOSECONDS.timedWait(lane, left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            left = deadline - System.nanoTime();
         }
     }
 }

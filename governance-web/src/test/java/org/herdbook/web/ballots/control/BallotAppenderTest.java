@@ -144,6 +144,51 @@ class BallotAppenderTest {
         assertThat(batches.batches).extracting(List::size).containsExactly(1, BallotAppender.MAX_BATCH, 44);
     }
 
+    @Test
+    void aBatchThatFollowsAnotherWaitsForMoreCastsUntilEnoughWait() throws Exception {
+        appender.lingerNanos = TimeUnit.SECONDS.toNanos(30);
+        CompletableFuture<CastBatches.Outcome> first = appender.submit(BALLOT, vote("first"));
+        assertThat(batches.firstEntered.await(10, TimeUnit.SECONDS)).isTrue();
+        List<CompletableFuture<CastBatches.Outcome>> queued = new ArrayList<>();
+        queued.add(appender.submit(BALLOT, vote("early-0")));
+        queued.add(appender.submit(BALLOT, vote("early-1")));
+        batches.releaseFirst.countDown();
+        assertThat(first.get(10, TimeUnit.SECONDS).leafIndex()).isZero();
+
+        // Two casts wait, fewer than enough: the next batch lingers for more instead of taking them.
+        Thread.sleep(200);
+        assertThat(batches.batches).hasSize(1);
+        assertThat(queued).noneMatch(CompletableFuture::isDone);
+        for (int i = 2; i < BallotAppender.LINGER_BELOW; i++) {
+            queued.add(appender.submit(BALLOT, vote("late-" + i)));
+        }
+        // The cast that makes them enough ends the wait long before the linger would.
+        for (int i = 0; i < queued.size(); i++) {
+            assertThat(queued.get(i).get(10, TimeUnit.SECONDS).leafIndex()).isEqualTo(i + 1);
+        }
+        assertThat(batches.batches).extracting(List::size).containsExactly(1, BallotAppender.LINGER_BELOW);
+    }
+
+    @Test
+    void theFirstCastOnAnIdleBallotAndABatchAfterTheLingerDoNotWaitForMore() throws Exception {
+        appender.lingerNanos = TimeUnit.MILLISECONDS.toNanos(300);
+        CompletableFuture<CastBatches.Outcome> first = appender.submit(BALLOT, vote("first"));
+        assertThat(batches.firstEntered.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<CastBatches.Outcome> second = appender.submit(BALLOT, vote("second"));
+        long released = System.nanoTime();
+        batches.releaseFirst.countDown();
+        assertThat(first.get(10, TimeUnit.SECONDS).leafIndex()).isZero();
+        assertThat(second.get(10, TimeUnit.SECONDS).leafIndex()).isEqualTo(1);
+        // Alone after a batch, the second cast waited out the linger, and then went on its own.
+        assertThat(System.nanoTime() - released).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(300));
+        assertThat(batches.batches).extracting(List::size).containsExactly(1, 1);
+
+        // The drain has ended; a cast on the now idle ballot starts a new one and is appended at once,
+        // well inside a linger long enough to notice.
+        appender.lingerNanos = TimeUnit.SECONDS.toNanos(30);
+        assertThat(appender.submit(BALLOT, vote("idle")).get(10, TimeUnit.SECONDS).leafIndex()).isEqualTo(2);
+    }
+
     private void awaitWaiting(int casts) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (appender.waiting(BALLOT) < casts && System.nanoTime() < deadline) {
