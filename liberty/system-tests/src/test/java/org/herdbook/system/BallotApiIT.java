@@ -52,6 +52,12 @@ class BallotApiIT {
         return TestDatabase.number("SELECT count(*) FROM ballots." + table + " WHERE ballot_id = ?::uuid", ballotId);
     }
 
+    /** A yes/no ballot that opened a minute ago, closes in an hour, and is decided by one vote. */
+    private static JsonObject openForAnHour(TestPeople.Person board) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        return TestVoters.openYesNo(board, now.minusSeconds(60), now.plus(Duration.ofHours(1)), ONE_VOTE_QUORUM);
+    }
+
     private static String id(JsonObject ballot) {
         return ballot.getJsonObject("ballot").getString("id");
     }
@@ -78,9 +84,7 @@ class BallotApiIT {
     void theCastingEndpointAnswersInTheCallersLanguageIsDescribedAndIsMeasured() throws Exception {
         TestPeople.Person board = TestPeople.withRoles("casting board", "board");
         TestVoters.Voter voter = new TestVoters.Voter(TestVoters.activeMember("en", "Casting Endpoint"), true);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        JsonObject ballot = TestVoters.openYesNo(board, now.minusSeconds(60), now.plus(Duration.ofHours(1)),
-                ONE_VOTE_QUORUM);
+        JsonObject ballot = openForAnHour(board);
         String id = id(ballot);
         assertThat(voter.register(id).statusCode()).isEqualTo(201);
         String vote = voter.vote(ballot, "yes", 0);
@@ -287,9 +291,7 @@ class BallotApiIT {
         for (int i = 0; i < 4; i++) {
             voters.add(new TestVoters.Voter(TestVoters.activeMember("en", "Batch Voter " + i), i % 2 == 0));
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        JsonObject ballot = TestVoters.openYesNo(board, now.minusSeconds(60), now.plus(Duration.ofHours(1)),
-                ONE_VOTE_QUORUM);
+        JsonObject ballot = openForAnHour(board);
         String id = id(ballot);
         for (TestVoters.Voter voter : voters) {
             assertThat(voter.register(id).statusCode()).isEqualTo(201);
@@ -352,9 +354,7 @@ class BallotApiIT {
         TestPeople.Person board = TestPeople.withRoles("revote batch board", "board");
         TestVoters.Voter voter = new TestVoters.Voter(TestVoters.activeMember("en", "Revote Batch Voter"), true);
         TestVoters.Voter other = new TestVoters.Voter(TestVoters.activeMember("fr", "Votant du lot"), false);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        JsonObject ballot = TestVoters.openYesNo(board, now.minusSeconds(60), now.plus(Duration.ofHours(1)),
-                ONE_VOTE_QUORUM);
+        JsonObject ballot = openForAnHour(board);
         String id = id(ballot);
         assertThat(voter.register(id).statusCode()).isEqualTo(201);
         assertThat(other.register(id).statusCode()).isEqualTo(201);
